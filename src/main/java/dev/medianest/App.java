@@ -1,0 +1,157 @@
+package dev.medianest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.medianest.channels.web.WebServer;
+import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.accounts.ApiTokens;
+import dev.medianest.features.accounts.InitialAdmin;
+import dev.medianest.features.accounts.Sessions;
+import dev.medianest.features.accounts.SignIn;
+import dev.medianest.features.accounts.SignInThrottle;
+import dev.medianest.platform.config.Settings;
+import dev.medianest.platform.crypto.PasswordHasher;
+import dev.medianest.platform.crypto.SecureTokens;
+import dev.medianest.platform.db.Database;
+import dev.medianest.platform.i18n.Messages;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The composition root: configuration → database → features → channels, built explicitly in
+ * one place. Nothing else constructs long-lived parts, and nothing holds state in statics.
+ */
+public final class App implements AutoCloseable {
+
+    private final Settings settings;
+    private final Database database;
+    private final Messages messages;
+    private final SecureTokens tokens;
+    private final Sessions sessions;
+    private final Accounts accounts;
+    private final ApiTokens apiTokens;
+    private final SignIn signIn;
+    private final InitialAdmin initialAdmin;
+    private final Clock clock;
+    private WebServer web;
+
+    private App(Settings settings, Database database, Clock clock) {
+        this.settings = settings;
+        this.database = database;
+        this.clock = clock;
+        this.messages = new Messages();
+        this.tokens = new SecureTokens();
+        PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_COST);
+        this.sessions = new Sessions(database, tokens, clock, Duration.ofHours(settings.security().sessionIdleHours()),
+                Duration.ofDays(settings.security().rememberMeDays()));
+        this.accounts = new Accounts(database, hasher, sessions, clock, settings.data().dir());
+        this.apiTokens = new ApiTokens(database, tokens, clock);
+        this.signIn = new SignIn(database, hasher, new SignInThrottle(clock, settings.security().signInAttemptsBeforeLockout()), sessions);
+        this.initialAdmin = new InitialAdmin(accounts, tokens, settings.data().dir());
+    }
+
+    /** Prepares the data directory, opens and migrates the database, and builds the features. */
+    public static App assemble(Settings settings, Clock clock) {
+        Path dataDir = settings.data().dir();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("cli.data_dir_unwritable", e, dataDir);
+        }
+        if (!Files.isDirectory(dataDir) || !Files.isWritable(dataDir)) {
+            throw new StartupException("cli.data_dir_unwritable", null, dataDir);
+        }
+        Database database;
+        try {
+            database = Database.open(settings.database(), dataDir);
+            database.migrate();
+        } catch (RuntimeException e) {
+            throw new StartupException("cli.database_unreachable", e, rootMessage(e));
+        }
+        return new App(settings, database, clock);
+    }
+
+    /** The first start of an empty database creates the admin account. */
+    public Optional<InitialAdmin.Created> ensureInitialAdmin(Optional<String> presetPassword) {
+        return initialAdmin.ensure(presetPassword);
+    }
+
+    /** Builds and starts the web channel. */
+    public WebServer serve() {
+        Optional<PrometheusMeterRegistry> metrics = Optional.empty();
+        if (settings.metrics().enabled()) {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmGcMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ClassLoaderMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            metrics = Optional.of(registry);
+        }
+        web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
+                json(), metrics, BuildInfo.version()));
+        web.start();
+        sessions.purgeExpired();
+        return web;
+    }
+
+    public static ObjectMapper json() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return mapper;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public SecureTokens tokens() {
+        return tokens;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        if (web != null) {
+            web.stop();
+        }
+        database.close();
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.medianest.channels.web;
+
+import io.javalin.config.RoutesConfig;
+
+import static dev.medianest.channels.web.Access.ADMIN;
+import static dev.medianest.channels.web.Access.MEMBER;
+import static dev.medianest.channels.web.Access.PUBLIC;
+import static dev.medianest.channels.web.Access.SIGNED_IN;
+
+/** Every route of the web channel and the access it needs, in one place. */
+final class RouteTable {
+
+    private RouteTable() {
+    }
+
+    static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
+                         OpsRoutes ops) {
+        // pages
+        routes.get("/sign-in", account::signInForm, PUBLIC);
+        routes.post("/sign-in", account::signIn, PUBLIC);
+        routes.post("/sign-out", account::signOut, PUBLIC);
+        routes.post("/preferences/theme", account::setTheme, PUBLIC);
+        routes.post("/preferences/language", account::setLanguage, PUBLIC);
+        routes.get("/password", account::passwordForm, SIGNED_IN);
+        routes.post("/password", account::changePassword, SIGNED_IN);
+        routes.get("/", account::dashboard, MEMBER);
+        routes.get("/profile", account::profile, MEMBER);
+        routes.post("/profile", account::saveProfile, MEMBER);
+        routes.post("/profile/tokens", account::createToken, MEMBER);
+        routes.post("/profile/tokens/{id}/revoke", account::revokeToken, MEMBER);
+        routes.post("/profile/sessions/{id}/revoke", account::revokeSession, MEMBER);
+        routes.get("/admin/users", admin::list, ADMIN);
+        routes.post("/admin/users", admin::create, ADMIN);
+        routes.get("/admin/users/{id}", admin::edit, ADMIN);
+        routes.post("/admin/users/{id}", admin::update, ADMIN);
+        routes.post("/admin/users/{id}/password", admin::resetPassword, ADMIN);
+        routes.post("/admin/users/{id}/delete", admin::delete, ADMIN);
+
+        // JSON API
+        routes.get("/api/v1/openapi.json", ops::openApi, PUBLIC);
+        routes.post("/api/v1/auth/sign-in", accountApi::signIn, PUBLIC);
+        routes.post("/api/v1/auth/sign-out", accountApi::signOut, SIGNED_IN);
+        routes.get("/api/v1/me", accountApi::me, SIGNED_IN);
+        routes.patch("/api/v1/me", accountApi::updateMe, MEMBER);
+        routes.post("/api/v1/me/password", accountApi::changePassword, SIGNED_IN);
+        routes.get("/api/v1/me/sessions", accountApi::listSessions, MEMBER);
+        routes.delete("/api/v1/me/sessions/{id}", accountApi::revokeSession, MEMBER);
+        routes.get("/api/v1/me/tokens", accountApi::listTokens, MEMBER);
+        routes.post("/api/v1/me/tokens", accountApi::createToken, MEMBER);
+        routes.delete("/api/v1/me/tokens/{id}", accountApi::revokeToken, MEMBER);
+        routes.get("/api/v1/users", userApi::list, ADMIN);
+        routes.post("/api/v1/users", userApi::create, ADMIN);
+        routes.get("/api/v1/users/{id}", userApi::get, ADMIN);
+        routes.patch("/api/v1/users/{id}", userApi::update, ADMIN);
+        routes.delete("/api/v1/users/{id}", userApi::delete, ADMIN);
+        routes.post("/api/v1/users/{id}/password", userApi::resetPassword, ADMIN);
+
+        // operations
+        routes.get("/health/live", ops::live, PUBLIC);
+        routes.get("/health/ready", ops::ready, PUBLIC);
+        routes.get("/metrics", ops::metrics, ADMIN);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.medianest.channels.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.accounts.ApiTokens;
+import dev.medianest.features.accounts.SignIn;
+import dev.medianest.features.accounts.Sessions;
+import dev.medianest.platform.config.Settings;
+import dev.medianest.platform.crypto.SecureTokens;
+import dev.medianest.platform.db.Database;
+import dev.medianest.platform.errors.AppException;
+import dev.medianest.platform.errors.ErrorCode;
+import dev.medianest.platform.i18n.Messages;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The web channel: pages, the JSON API under {@code /api/v1}, health and metrics, on one Javalin
+ * (Jetty 12) server with virtual threads.
+ */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+    private final Settings settings;
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    /** What the web channel is built from; the composition root fills it in. */
+    public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
+                        ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
+                        Optional<PrometheusMeterRegistry> metrics, String version) {
+    }
+
+    public WebServer(Parts parts) {
+        this.settings = parts.settings();
+        Pages pages = new Pages(List.of(
+                new Pages.Section("/", "nav.dashboard", false),
+                new Pages.Section("/profile", "nav.profile", false),
+                new Pages.Section("/admin/users", "nav.users", true)));
+        Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
+                userId -> parts.accounts().theme(userId));
+        AccountPages accountPages = new AccountPages(pages, parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(),
+                parts.version());
+        AdminPages adminPages = new AdminPages(pages, parts.accounts());
+        AccountApi accountApi = new AccountApi(parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(), parts.json());
+        UserApi userApi = new UserApi(parts.accounts(), parts.json());
+        OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
+        long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
+
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.host = settings.server().host();
+            config.jetty.port = settings.server().port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(graceMillis));
+            config.events.serverStarting(() -> app().jettyServer().server().setHandler(
+                    new GracefulHandler(app().jettyServer().server().getHandler())));
+            config.http.maxRequestSize = settings.server().maxRequestBytes();
+            config.http.generateEtags = false;
+            config.jsonMapper(new JavalinJackson(parts.json(), true));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
+            config.staticFiles.enableWebjars();
+            config.routes.before(gatekeeper::identify);
+            config.routes.beforeMatched(gatekeeper::admit);
+            config.routes.after(ctx -> MDC.clear());
+            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops);
+            config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
+            config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
+            config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(ctx, pages, new AppException(codeFor(error.getStatus()))));
+            config.routes.exception(Exception.class, (error, ctx) -> {
+                LOG.error("request failed: {} {}", ctx.method(), ctx.path(), error);
+                fail(ctx, pages, new AppException(ErrorCode.INTERNAL_ERROR));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    fail(ctx, pages, new AppException(ErrorCode.NOT_FOUND));
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    fail(ctx, pages, new AppException(ErrorCode.METHOD_NOT_ALLOWED));
+                }
+            });
+            parts.metrics().ifPresent(registry -> config.requestLogger.http((ctx, millis) -> Timer.builder("http.server.requests")
+                    .tag("method", ctx.method().name())
+                    .tag("uri", routeOf(ctx))
+                    .tag("status", String.valueOf(ctx.statusCode()))
+                    .register(registry)
+                    .record(Duration.ofNanos((long) (millis * 1_000_000)))));
+        });
+    }
+
+    private Javalin app() {
+        return app;
+    }
+
+    private static String routeOf(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException unmatched) {
+            return "UNMATCHED";
+        }
+    }
+
+    private static ErrorCode codeFor(int status) {
+        return switch (status) {
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 400 -> ErrorCode.MALFORMED_JSON;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    /** An error reaches an API caller as the JSON error shape and a person as a page in their language. */
+    private static void fail(Context ctx, Pages pages, AppException error) {
+        Optional<RequestState> state = RequestState.find(ctx);
+        if (state.isEmpty()) {
+            ctx.status(ApiErrors.status(error.code())).result(error.code().wireName());
+            return;
+        }
+        if (state.get().api || ctx.path().equals("/metrics") || ctx.path().startsWith("/health/")) {
+            ApiErrors.write(ctx, error, state.get().texts);
+            return;
+        }
+        ctx.status(ApiErrors.status(error.code()));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("status", ApiErrors.status(error.code()));
+        params.put("message", state.get().texts.get(error.code().messageKey(), error.args()));
+        pages.render(ctx, "error.jte", params);
+    }
+
+    /** Starts listening; fails with a {@link PortInUseException} when the port is taken. */
+    public void start() {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new PortInUseException(settings.server().host(), settings.server().port(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish within the grace period, then stops. */
+    public void stop() {
+        draining.set(true);
+        app.stop();
+    }
+
+    /** The configured port is taken by another program. */
+    public static final class PortInUseException extends RuntimeException {
+        private final String host;
+        private final int port;
+
+        PortInUseException(String host, int port, Throwable cause) {
+            super("port " + port + " on " + host + " is in use", cause);
+            this.host = host;
+            this.port = port;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public int port() {
+            return port;
+        }
+    }
+}

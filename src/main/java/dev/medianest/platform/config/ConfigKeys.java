@@ -1,0 +1,72 @@
+package dev.medianest.platform.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of every configuration key MediaNest reads. The example file, {@code docs/configuration.md}
+ * and the validator all follow this list; a test keeps the documents in step with it.
+ */
+public final class ConfigKeys {
+
+    private static final List<ConfigKey> ALL = List.of(
+            ConfigKey.string("server.host", "0.0.0.0", "an IP address or host name to listen on",
+                    "Address the web server binds to. 0.0.0.0 listens on every interface; 127.0.0.1 keeps it local.", false),
+            ConfigKey.integer("server.port", 8080, 0, 65535, "TCP port of the web server and the JSON API; 0 picks a free port (printed at start)."),
+            ConfigKey.url("server.publicUrl", "empty, or an http:// or https:// URL",
+                    "The address people use to reach MediaNest (https://media.example.org). Printed at start and used in links."),
+            ConfigKey.list("server.trustedProxies", "a list of IP addresses or CIDR blocks, such as 127.0.0.1 or 10.0.0.0/8",
+                    "Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto headers are believed. Only then are HSTS and "
+                            + "Secure cookies switched on for HTTPS requests. Empty: forwarded headers are ignored."),
+            ConfigKey.integer("server.maxRequestBytes", 1_048_576, 1_024, 104_857_600,
+                    "Largest request body accepted; larger requests get 413 payload_too_large."),
+            ConfigKey.integer("server.shutdownGraceSeconds", 20, 0, 300,
+                    "On SIGTERM, how long in-flight requests may take to finish before the server stops."),
+            ConfigKey.path("data.dir", "./data", "Directory for the SQLite database, the key file and other state."),
+            ConfigKey.string("database.url", "", "empty (SQLite in data.dir), jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB",
+                    "Database to use. Empty keeps everything in data.dir/medianest.db.", false),
+            ConfigKey.string("database.username", "", "a PostgreSQL user name", "User for a PostgreSQL database.url.", false),
+            ConfigKey.string("database.password", "", "a PostgreSQL password", "Password for a PostgreSQL database.url.", true),
+            ConfigKey.integer("database.maxPoolSize", 4, 1, 100,
+                    "Connections kept for reading (SQLite) or for everything (PostgreSQL). SQLite always has one writer."),
+            ConfigKey.integer("security.sessionIdleHours", 24, 1, 720,
+                    "A browser session without \"remember me\" ends after this many idle hours."),
+            ConfigKey.integer("security.rememberMeDays", 90, 1, 365,
+                    "A \"remember me\" session ends after this many days without use."),
+            ConfigKey.integer("security.apiRequestsPerMinute", 100, 1, 100_000,
+                    "JSON API requests one user (or one address, when signed out) may make per minute; more get 429 with Retry-After."),
+            ConfigKey.integer("security.signInAttemptsBeforeLockout", 5, 1, 100,
+                    "Failed sign-ins for one user name before a lockout starts; each further failure doubles it (30 s up to 1 h). "
+                            + "One address gets four times as many."),
+            ConfigKey.choice("ui.defaultLanguage", "en", List.of("en", "ru"),
+                    "Language for people whose browser asks for neither English nor Russian."),
+            ConfigKey.choice("logging.level", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+                    "Lowest level written to the log."),
+            ConfigKey.choice("logging.format", "text", List.of("text", "json"),
+                    "text for people, json (one object per line) for log collectors."),
+            ConfigKey.bool("metrics.enabled", true, "Serve Prometheus metrics at /metrics (admins and admin API tokens only).")
+    );
+
+    private static final Map<String, ConfigKey> BY_PATH = index();
+
+    private ConfigKeys() {
+    }
+
+    public static List<ConfigKey> all() {
+        return ALL;
+    }
+
+    public static Optional<ConfigKey> find(String path) {
+        return Optional.ofNullable(BY_PATH.get(path));
+    }
+
+    private static Map<String, ConfigKey> index() {
+        Map<String, ConfigKey> map = new LinkedHashMap<>();
+        for (ConfigKey key : ALL) {
+            map.put(key.path(), key);
+        }
+        return Map.copyOf(map);
+    }
+}

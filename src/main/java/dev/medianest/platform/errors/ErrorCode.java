@@ -1,0 +1,41 @@
+package dev.medianest.platform.errors;
+
+import java.util.Locale;
+
+/**
+ * Every error a person or a script can be shown. The wire form is the lower-case name
+ * ({@code username_taken}); the text is {@code error.<code>} in the message bundles; the HTTP
+ * status is decided by the web channel. Each one is listed in {@code docs/errors.md}.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED,
+    MALFORMED_JSON,
+    UNAUTHENTICATED,
+    SESSION_EXPIRED,
+    TOKEN_INVALID,
+    INVALID_CREDENTIALS,
+    ACCOUNT_DISABLED,
+    PASSWORD_CHANGE_REQUIRED,
+    WRONG_CURRENT_PASSWORD,
+    FORBIDDEN,
+    CSRF_FAILED,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    USERNAME_TAKEN,
+    LAST_ADMIN,
+    SELF_LOCKOUT,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    SIGN_IN_LOCKED,
+    RATE_LIMITED,
+    NOT_READY,
+    INTERNAL_ERROR;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String messageKey() {
+        return "error." + wireName();
+    }
+}

@@ -1,0 +1,45 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+    "use strict";
+    document.documentElement.classList.add("js");
+
+    // Preference menus apply as soon as a choice is made.
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+        select.addEventListener("change", function () {
+            select.form.requestSubmit();
+        });
+    });
+
+    // Forms that destroy something ask first (the CSP forbids inline onsubmit handlers).
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var question = form.getAttribute("data-confirm");
+        if (question && !window.confirm(question)) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+        }
+    }, true);
+    document.addEventListener("htmx:confirm", function (event) {
+        var form = event.target.closest("form");
+        var question = form && form.getAttribute("data-confirm");
+        if (question) {
+            event.preventDefault();
+            if (window.confirm(question)) {
+                event.detail.issueRequest(true);
+            }
+        }
+    });
+
+    // Copy a freshly issued token.
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+        button.addEventListener("click", function () {
+            var source = document.getElementById(button.getAttribute("data-copy"));
+            if (source && navigator.clipboard) {
+                navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+                    button.setAttribute("aria-live", "polite");
+                    button.textContent = "✓";
+                });
+            }
+        });
+    });
+})();
