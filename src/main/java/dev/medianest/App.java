@@ -89,8 +89,8 @@ public final class App implements AutoCloseable {
         return initialAdmin.ensure(presetPassword);
     }
 
-    /** Builds and starts the web channel. */
-    public WebServer serve() {
+    /** Builds and starts the web channel; returns the port it listens on. */
+    public int serve() {
         Optional<PrometheusMeterRegistry> metrics = Optional.empty();
         if (settings.metrics().enabled()) {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -104,9 +104,14 @@ public final class App implements AutoCloseable {
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
                 json(), metrics, BuildInfo.version()));
-        web.start();
+        try {
+            web.start();
+        } catch (WebServer.PortInUseException taken) {
+            web = null;
+            throw new StartupException("cli.port_in_use", taken, taken.host(), String.valueOf(taken.port()));
+        }
         sessions.purgeExpired();
-        return web;
+        return web.port();
     }
 
     public static ObjectMapper json() {

@@ -1,7 +1,6 @@
 package dev.medianest.testing;
 
 import dev.medianest.App;
-import dev.medianest.channels.web.WebServer;
 import dev.medianest.platform.config.ConfigException;
 import dev.medianest.platform.config.ConfigLoader;
 import dev.medianest.platform.config.Settings;
@@ -21,11 +20,11 @@ public final class TestApp implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "correct horse battery";
 
     private final App app;
-    private final WebServer web;
+    private final int port;
 
-    private TestApp(App app, WebServer web) {
+    private TestApp(App app, int port) {
         this.app = app;
-        this.web = web;
+        this.port = port;
     }
 
     /** Starts with an admin whose password is {@link #ADMIN_PASSWORD} (no forced change). */
@@ -54,7 +53,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + web.port();
+        return "http://127.0.0.1:" + port;
     }
 
     public App app() {

@@ -3,7 +3,6 @@ package dev.medianest.channels.cli;
 import dev.medianest.App;
 import dev.medianest.BuildInfo;
 import dev.medianest.StartupException;
-import dev.medianest.channels.web.WebServer;
 import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.platform.config.ConfigException;
 import dev.medianest.platform.config.Settings;
@@ -52,11 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
             return Console.INVALID_INPUT;
         }
         Optional<InitialAdmin.Created> created = app.ensureInitialAdmin(Optional.ofNullable(console.environment.get("MEDIANEST_ADMIN_PASSWORD")));
-        WebServer web;
+        int port;
         try {
-            web = app.serve();
-        } catch (WebServer.PortInUseException taken) {
-            console.err.println(console.texts.get("cli.port_in_use", taken.host(), String.valueOf(taken.port())));
+            port = app.serve();
+        } catch (StartupException failure) {
+            console.err.println(console.texts.get(failure.messageKey(), failure.args()));
             console.err.flush();
             app.close();
             return Console.INVALID_INPUT;
@@ -68,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "medianest-shutdown"));
-        announce(settings, web.port(), created);
+        announce(settings, port, created);
         try {
             stopped.await();
         } catch (InterruptedException e) {

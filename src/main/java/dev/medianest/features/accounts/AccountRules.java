@@ -30,6 +30,7 @@ public final class AccountRules {
 
     public static void checkUsername(FieldErrors errors, String field, String username) {
         errors.check(username != null && !username.isBlank(), field, "validation.required")
+                .check(username == null || !hasControlCharacters(username), field, "validation.control_characters")
                 .check(username == null || username.isBlank() || username.trim().length() <= USERNAME_MAX, field, "validation.username.length")
                 .check(username == null || username.isBlank() || username.trim().length() > USERNAME_MAX
                         || USERNAME.matcher(username.trim()).matches(), field, "validation.username.pattern");

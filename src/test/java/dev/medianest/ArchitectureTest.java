@@ -1,0 +1,118 @@
+package dev.medianest;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The layout of DESIGN.md and the habits of STYLE.md, checked on every build. */
+class ArchitectureTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/gg/jte/generated/"))
+                .importPackages("dev.medianest");
+    }
+
+    @Test
+    void channels_never_import_each_other() {
+        slices().matching("dev.medianest.channels.(*)..").should().notDependOnEachOther().check(main);
+    }
+
+    @Test
+    void features_do_not_depend_on_channels_or_integrations() {
+        noClasses().that().resideInAPackage("dev.medianest.features..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.medianest.channels..", "dev.medianest.integrations..")
+                .check(main);
+    }
+
+    @Test
+    void features_speak_no_http() {
+        noClasses().that().resideInAPackage("dev.medianest.features..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..", "java.net.http..")
+                .check(main);
+    }
+
+    @Test
+    void data_access_stays_inside_its_feature() {
+        classes().that().resideInAPackage("dev.medianest.features..").and().haveSimpleNameEndingWith("Store")
+                .should().notBePublic()
+                .because("other features and channels use a feature's use cases, never its tables")
+                .check(main);
+    }
+
+    @Test
+    void platform_depends_on_nothing_above_it() {
+        noClasses().that().resideInAPackage("dev.medianest.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.medianest.features..", "dev.medianest.channels..",
+                        "dev.medianest.integrations..")
+                .check(main);
+    }
+
+    @Test
+    void integrations_never_import_channels() {
+        noClasses().that().resideInAPackage("dev.medianest.integrations..")
+                .should().dependOnClassesThat().resideInAPackage("dev.medianest.channels..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void names_say_what_a_class_does() {
+        ArchRule rule = noClasses().should().haveSimpleNameEndingWith("Service")
+                .orShould().haveSimpleNameEndingWith("Helper")
+                .orShould().haveSimpleNameEndingWith("Util")
+                .orShould().haveSimpleNameEndingWith("Utils")
+                .orShould().haveSimpleNameEndingWith("Manager")
+                .as("no *Service, *Helper, *Util(s) or *Manager names (STYLE.md); MediaManager is the one port DESIGN.md names so");
+        rule.check(main.that(com.tngtech.archunit.base.DescribedPredicate.describe("not MediaManager",
+                javaClass -> !javaClass.getSimpleName().equals("MediaManager"))));
+    }
+
+    @Test
+    void no_class_writes_to_standard_streams_except_the_entry_point() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.medianest.Main")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("logs go through SLF4J and the CLI writes through its Console")
+                .check(main);
+    }
+
+    @Test
+    void no_static_mutable_state() {
+        fields().that().areStatic().and().areNotFinal()
+                .should().bePrivate().andShould().beFinal()
+                .because("static state makes tests share state (STYLE.md: no static singletons)")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void only_the_composition_root_and_cli_build_the_application() {
+        noClasses().that().resideOutsideOfPackages("dev.medianest", "dev.medianest.channels.cli")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.App")
+                .check(main);
+    }
+
+    @Test
+    void web_adapters_stay_package_private() {
+        classes().that().resideInAPackage("dev.medianest.channels.web")
+                .and().haveSimpleNameNotEndingWith("WebServer")
+                .and().haveSimpleNameNotEndingWith("PageContext")
+                .and().areTopLevelClasses()
+                .should().notBePublic()
+                .because("only the server and the template model are the web channel's surface")
+                .check(main);
+    }
+}
