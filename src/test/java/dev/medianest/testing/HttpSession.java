@@ -89,6 +89,11 @@ public final class HttpSession {
         return send(method, path, text == null ? null : "application/json", text, true, Map.of());
     }
 
+    /** A JSON call that deliberately breaks the document's request rules (too short, out of range); only the response is checked. */
+    public Reply invalidApi(String method, String path, Object body) {
+        return send(method, path, "application/json", write(body), false, Map.of());
+    }
+
     /** An API call whose request is deliberately outside the document (bad JSON, unknown fields); only the response is checked. */
     public Reply rawApi(String method, String path, String contentType, String body, Map<String, String> headers) {
         return send(method, path, contentType, body, false, headers);
@@ -136,7 +141,7 @@ public final class HttpSession {
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
-        } else if (csrf != null && !method.equals("GET")) {
+        } else if (csrf != null && !method.equals("GET") && headers.keySet().stream().noneMatch("X-CSRF-Token"::equalsIgnoreCase)) {
             request.header("X-CSRF-Token", csrf);
         }
         headers.forEach(request::header);
@@ -152,7 +157,7 @@ public final class HttpSession {
         Map<String, String> responseHeaders = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), String.join(", ", values)));
         Reply reply = new Reply(response.statusCode(), responseHeaders, response.body());
-        boolean api = path.startsWith("/api/") || path.startsWith("/health/");
+        boolean api = path.startsWith("/api/") || path.startsWith("/health/") || path.equals("/metrics");
         if (contract != null && api) {
             contract.check(method, path, contentType, body, bearer == null ? null : "Bearer " + bearer, reply.status(),
                     reply.header("content-type"), reply.body(), conforming);

@@ -80,7 +80,8 @@ final class Gatekeeper {
         String address = fromProxy ? forwardedClient(ctx) : ctx.req().getRemoteAddr();
         boolean https = "https".equalsIgnoreCase(ctx.scheme())
                 || (fromProxy && "https".equalsIgnoreCase(firstValue(ctx.header("X-Forwarded-Proto"))));
-        boolean api = ctx.path().startsWith("/api/");
+        // Machine endpoints answer in JSON and never redirect to the sign-in page.
+        boolean api = ctx.path().startsWith("/api/") || ctx.path().startsWith("/health/") || ctx.path().equals("/metrics");
         RequestState state = new RequestState(correlationId, tokens.newToken(16), address, https, api);
         state.attachTo(ctx);
         securityHeaders(ctx, state);
@@ -94,7 +95,7 @@ final class Gatekeeper {
                 .or(() -> Optional.ofNullable(ctx.cookie(THEME_COOKIE)))
                 .filter(Themes::isValid)
                 .orElse("system");
-        if (!api && !ctx.path().startsWith("/health/") && !ctx.path().equals("/metrics")) {
+        if (!api) {
             String csrfCookie = ctx.cookie(CSRF_COOKIE);
             if (csrfCookie == null || csrfCookie.length() < 16 || csrfCookie.length() > 64) {
                 csrfCookie = tokens.newToken(24);
@@ -117,7 +118,7 @@ final class Gatekeeper {
         if (WRITES.contains(ctx.method())) {
             checkCsrf(ctx, state);
         }
-        if (state.api) {
+        if (ctx.path().startsWith("/api/")) {
             String caller = state.principal.map(p -> "user:" + p.user().id()).orElse("address:" + state.clientAddress);
             OptionalLong wait = rateLimiter.take(caller);
             if (wait.isPresent()) {

@@ -144,7 +144,7 @@ public final class WebServer {
             ctx.status(ApiErrors.status(error.code())).result(error.code().wireName());
             return;
         }
-        if (state.get().api || ctx.path().equals("/metrics") || ctx.path().startsWith("/health/")) {
+        if (state.get().api) {
             ApiErrors.write(ctx, error, state.get().texts);
             return;
         }

@@ -25,20 +25,20 @@ public final class AccountRules {
 
     /** The form used for uniqueness: "Alice" and "alice" are the same account. */
     public static String usernameKey(String username) {
-        return Normalizer.normalize(username.trim(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     public static void checkUsername(FieldErrors errors, String field, String username) {
         errors.check(username != null && !username.isBlank(), field, "validation.required")
                 .check(username == null || !hasControlCharacters(username), field, "validation.control_characters")
-                .check(username == null || username.isBlank() || username.trim().length() <= USERNAME_MAX, field, "validation.username.length")
-                .check(username == null || username.isBlank() || username.trim().length() > USERNAME_MAX
-                        || USERNAME.matcher(username.trim()).matches(), field, "validation.username.pattern");
+                .check(username == null || username.isBlank() || username.strip().length() <= USERNAME_MAX, field, "validation.username.length")
+                .check(username == null || username.isBlank() || username.strip().length() > USERNAME_MAX
+                        || USERNAME.matcher(username.strip()).matches(), field, "validation.username.pattern");
     }
 
     public static void checkDisplayName(FieldErrors errors, String field, String displayName) {
         errors.check(displayName != null && !displayName.isBlank(), field, "validation.required")
-                .check(displayName == null || displayName.trim().length() <= DISPLAY_NAME_MAX, field, "validation.display_name.length")
+                .check(displayName == null || displayName.strip().length() <= DISPLAY_NAME_MAX, field, "validation.display_name.length")
                 .check(displayName == null || !hasControlCharacters(displayName), field, "validation.control_characters");
     }
 
@@ -55,7 +55,7 @@ public final class AccountRules {
 
     public static void checkTokenName(FieldErrors errors, String field, String name) {
         errors.check(name != null && !name.isBlank(), field, "validation.required")
-                .check(name == null || name.trim().length() <= TOKEN_NAME_MAX, field, "validation.token_name.length")
+                .check(name == null || name.strip().length() <= TOKEN_NAME_MAX, field, "validation.token_name.length")
                 .check(name == null || !hasControlCharacters(name), field, "validation.control_characters");
     }
 

@@ -21,8 +21,8 @@ public record NewUser(String username, String displayName, String password, Role
         AccountRules.checkPassword(errors, "password", password, username);
         errors.check(role != null, "role", "validation.required");
         errors.throwIfAny();
-        username = username.trim();
-        displayName = displayName.trim();
+        username = username.strip();
+        displayName = displayName.strip();
         permissions = permissions == null ? Permission.defaults() : permissions.isEmpty() ? Set.of() : EnumSet.copyOf(permissions);
         language = language == null ? Optional.empty() : language;
     }

@@ -27,7 +27,7 @@ public enum Permission {
     }
 
     public static Optional<Permission> fromWireName(String name) {
-        return Arrays.stream(values()).filter(permission -> permission.wireName().equalsIgnoreCase(name.trim())).findFirst();
+        return Arrays.stream(values()).filter(permission -> permission.wireName().equalsIgnoreCase(name.strip())).findFirst();
     }
 
     /** What a new user gets unless the admin says otherwise. */
@@ -44,7 +44,7 @@ public enum Permission {
         if (stored != null) {
             for (String part : stored.split(",")) {
                 if (!part.isBlank()) {
-                    permissions.add(Permission.valueOf(part.trim()));
+                    permissions.add(Permission.valueOf(part.strip()));
                 }
             }
         }

@@ -21,6 +21,6 @@ public record TokenRequest(String name, Optional<Set<Permission>> permissions, b
         AccountRules.checkTokenName(errors, "name", name);
         expiresInDays.ifPresent(days -> errors.check(days >= 1 && days <= MAX_DAYS, "expiresInDays", "validation.token_days"));
         errors.throwIfAny();
-        name = name.trim();
+        name = name.strip();
     }
 }

@@ -11,13 +11,14 @@ public record UserChanges(Optional<String> displayName, Optional<Role> role, Opt
                           Optional<Boolean> disabled) {
 
     public UserChanges {
-        displayName = displayName == null ? Optional.empty() : displayName.map(String::trim);
+        displayName = displayName == null ? Optional.empty() : displayName;
         role = role == null ? Optional.empty() : role;
         permissions = permissions == null ? Optional.empty() : permissions.map(set -> set.isEmpty() ? Set.<Permission>of() : EnumSet.copyOf(set));
         disabled = disabled == null ? Optional.empty() : disabled;
         FieldErrors errors = new FieldErrors();
         displayName.ifPresent(name -> AccountRules.checkDisplayName(errors, "displayName", name));
         errors.throwIfAny();
+        displayName = displayName.map(String::strip);
     }
 
     public static UserChanges none() {
