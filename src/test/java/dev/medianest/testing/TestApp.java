@@ -2,6 +2,7 @@ package dev.medianest.testing;
 
 import dev.medianest.App;
 import dev.medianest.channels.web.WebServer;
+import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.platform.config.ConfigException;
 import dev.medianest.platform.config.ConfigLoader;
 import dev.medianest.platform.config.Settings;
@@ -22,10 +23,12 @@ public final class TestApp implements AutoCloseable {
 
     private final App app;
     private final WebServer web;
+    private final Optional<InitialAdmin.Created> initialAdmin;
 
-    private TestApp(App app, WebServer web) {
+    private TestApp(App app, WebServer web, Optional<InitialAdmin.Created> initialAdmin) {
         this.app = app;
         this.web = web;
+        this.initialAdmin = initialAdmin;
     }
 
     /** Starts with an admin whose password is {@link #ADMIN_PASSWORD} (no forced change). */
@@ -35,8 +38,8 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Path dataDir, Map<String, String> environment, Clock clock, Optional<String> adminPassword) {
         App app = App.assemble(settings(dataDir, environment), clock);
-        app.ensureInitialAdmin(adminPassword);
-        return new TestApp(app, app.serve());
+        Optional<InitialAdmin.Created> created = app.ensureInitialAdmin(adminPassword);
+        return new TestApp(app, app.serve(), created);
     }
 
     /** Settings as production reads them, from environment variables, on a free loopback port. */
@@ -55,6 +58,15 @@ public final class TestApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + web.port();
+    }
+
+    /**
+     * The one-time admin password the first start generated (started without a preset password),
+     * as an operator would read it from {@code initial-admin-password} in the data directory.
+     */
+    public String oneTimeAdminPassword() {
+        return initialAdmin.flatMap(InitialAdmin.Created::oneTimePassword)
+                .orElseThrow(() -> new IllegalStateException("this start made no one-time admin password"));
     }
 
     public App app() {
