@@ -10,11 +10,14 @@
         });
     });
 
-    // Forms that destroy something ask first (the CSP forbids inline onsubmit handlers).
+    // Forms that destroy something ask first (the CSP forbids inline onsubmit handlers). Forms that
+    // htmx submits are asked in htmx:confirm below instead, or the person would be asked twice.
+    var HTMX_FORM = "[hx-post],[hx-put],[hx-patch],[hx-delete],[hx-get]";
     document.addEventListener("submit", function (event) {
         var form = event.target;
         var question = form.getAttribute("data-confirm");
-        if (question && !window.confirm(question)) {
+        var htmxAsks = window.htmx && form.matches(HTMX_FORM);
+        if (question && !htmxAsks && !window.confirm(question)) {
             event.preventDefault();
             event.stopImmediatePropagation();
         }
