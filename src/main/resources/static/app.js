@@ -33,15 +33,28 @@
         }
     });
 
-    // Copy a freshly issued token.
+    // Copy a freshly issued token. The clipboard API exists only on HTTPS or localhost; a homelab
+    // reached over plain HTTP gets the token selected instead, ready for Ctrl+C.
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var source = document.getElementById(button.getAttribute("data-copy"));
-            if (source && navigator.clipboard) {
-                navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-                    button.setAttribute("aria-live", "polite");
-                    button.textContent = "✓";
-                });
+            if (!source) {
+                return;
+            }
+            var copied = function () {
+                button.setAttribute("aria-live", "polite");
+                button.textContent = button.getAttribute("data-copied") || "✓";
+            };
+            var select = function () {
+                window.getSelection().selectAllChildren(source);
+                if (document.execCommand && document.execCommand("copy")) {
+                    copied();
+                }
+            };
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(source.textContent.trim()).then(copied, select);
+            } else {
+                select();
             }
         });
     });
