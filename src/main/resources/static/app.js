@@ -10,11 +10,14 @@
         });
     });
 
-    // Forms that destroy something ask first (the CSP forbids inline onsubmit handlers).
+    // Forms that destroy something ask first (the CSP forbids inline onsubmit handlers). Forms that
+    // htmx submits are asked in htmx:confirm below instead, or the person would be asked twice.
+    var HTMX_FORM = "[hx-post],[hx-put],[hx-patch],[hx-delete],[hx-get]";
     document.addEventListener("submit", function (event) {
         var form = event.target;
         var question = form.getAttribute("data-confirm");
-        if (question && !window.confirm(question)) {
+        var htmxAsks = window.htmx && form.matches(HTMX_FORM);
+        if (question && !htmxAsks && !window.confirm(question)) {
             event.preventDefault();
             event.stopImmediatePropagation();
         }
@@ -30,15 +33,28 @@
         }
     });
 
-    // Copy a freshly issued token.
+    // Copy a freshly issued token. The clipboard API exists only on HTTPS or localhost; a homelab
+    // reached over plain HTTP gets the token selected instead, ready for Ctrl+C.
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var source = document.getElementById(button.getAttribute("data-copy"));
-            if (source && navigator.clipboard) {
-                navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-                    button.setAttribute("aria-live", "polite");
-                    button.textContent = "✓";
-                });
+            if (!source) {
+                return;
+            }
+            var copied = function () {
+                button.setAttribute("aria-live", "polite");
+                button.textContent = button.getAttribute("data-copied") || "✓";
+            };
+            var select = function () {
+                window.getSelection().selectAllChildren(source);
+                if (document.execCommand && document.execCommand("copy")) {
+                    copied();
+                }
+            };
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(source.textContent.trim()).then(copied, select);
+            } else {
+                select();
             }
         });
     });

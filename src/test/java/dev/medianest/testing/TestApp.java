@@ -1,6 +1,7 @@
 package dev.medianest.testing;
 
 import dev.medianest.App;
+import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.platform.config.ConfigException;
 import dev.medianest.platform.config.ConfigLoader;
 import dev.medianest.platform.config.Settings;
@@ -21,10 +22,12 @@ public final class TestApp implements AutoCloseable {
 
     private final App app;
     private final int port;
+    private final Optional<InitialAdmin.Created> initialAdmin;
 
-    private TestApp(App app, int port) {
+    private TestApp(App app, int port, Optional<InitialAdmin.Created> initialAdmin) {
         this.app = app;
         this.port = port;
+        this.initialAdmin = initialAdmin;
     }
 
     /** Starts with an admin whose password is {@link #ADMIN_PASSWORD} (no forced change). */
@@ -34,8 +37,8 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Path dataDir, Map<String, String> environment, Clock clock, Optional<String> adminPassword) {
         App app = App.assemble(settings(dataDir, environment), clock);
-        app.ensureInitialAdmin(adminPassword);
-        return new TestApp(app, app.serve());
+        Optional<InitialAdmin.Created> created = app.ensureInitialAdmin(adminPassword);
+        return new TestApp(app, app.serve(), created);
     }
 
     /** Settings as production reads them, from environment variables, on a free loopback port. */
@@ -54,6 +57,15 @@ public final class TestApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The one-time admin password the first start generated (started without a preset password),
+     * as an operator would read it from {@code initial-admin-password} in the data directory.
+     */
+    public String oneTimeAdminPassword() {
+        return initialAdmin.flatMap(InitialAdmin.Created::oneTimePassword)
+                .orElseThrow(() -> new IllegalStateException("this start made no one-time admin password"));
     }
 
     public App app() {
