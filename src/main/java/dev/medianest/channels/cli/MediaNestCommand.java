@@ -51,7 +51,8 @@ public final class MediaNestCommand implements Callable<Integer> {
                 .addSubcommand("set-role", new UserCommand.SetRole(console)));
         line.setOut(console.out);
         line.setErr(console.err);
-        line.setExitCodeExceptionMapper(error -> Console.FAILURE);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setExitCodeExceptionMapper(error -> error instanceof CommandLine.ParameterException ? Console.INVALID_INPUT : Console.FAILURE);
         return line;
     }
 
