@@ -89,7 +89,11 @@ public final class WebServer {
             RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops);
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
-            config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(ctx, pages, new AppException(codeFor(error.getStatus()))));
+            config.routes.exception(HttpResponseException.class, (error, ctx) -> {
+                ErrorCode code = codeFor(error.getStatus());
+                fail(ctx, pages, code == ErrorCode.PAYLOAD_TOO_LARGE
+                        ? new AppException(code, settings.server().maxRequestBytes()) : new AppException(code));
+            });
             config.routes.exception(Exception.class, (error, ctx) -> {
                 LOG.error("request failed: {} {}", ctx.method(), ctx.path(), error);
                 fail(ctx, pages, new AppException(ErrorCode.INTERNAL_ERROR));
