@@ -53,6 +53,11 @@ public record PageContext(Messages.Texts texts, String theme, Optional<User> use
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** "Firefox · Linux" for a User-Agent header, so a person recognises their browsers. */
+    public String device(String userAgent) {
+        return DeviceNames.describe(userAgent);
+    }
+
     public String time(Optional<java.time.Instant> instant) {
         return instant.map(this::time).orElse(t("time.never"));
     }
