@@ -406,6 +406,15 @@ class JsonApiTest {
     }
 
     @Test
+    void forwarded_headers_from_an_untrusted_peer_are_ignored() {
+        Reply reply = client().rawApi("POST", "/api/v1/auth/sign-in", "application/json",
+                "{\"username\":\"admin\",\"password\":\"" + TestApp.ADMIN_PASSWORD + "\"}",
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.99"));
+        assertThat(reply.header("strict-transport-security")).isNull();
+        assertThat(reply.header("set-cookie")).doesNotContain("Secure");
+    }
+
+    @Test
     void an_unknown_api_path_answers_with_the_error_shape() {
         HttpSession outsideTheDocument = new HttpSession(app.baseUrl(), null);
         Reply reply = outsideTheDocument.rawApi("GET", "/api/v1/nothing-here", null, null, Map.of());
