@@ -80,6 +80,14 @@ class JsonApiTest {
         return created.json().get("id").asLong();
     }
 
+    /** A new account (created by the admin) and a session signed in as it. */
+    private static HttpSession signedInNewUser(String name, String password, List<String> permissions, boolean mustChange) {
+        createUser(admin(), name, password, "USER", permissions, mustChange);
+        HttpSession session = client();
+        assertThat(session.signIn(name, password).status()).isEqualTo(200);
+        return session;
+    }
+
     private static String uniqueName(String base) {
         return base + NAMES.incrementAndGet();
     }
@@ -140,11 +148,8 @@ class JsonApiTest {
 
     @Test
     void the_caller_reads_and_edits_their_own_profile() {
-        HttpSession admin = admin();
         String name = uniqueName("pat");
-        createUser(admin, name, "pat's first password", "USER", List.of("request"), false);
-        HttpSession pat = client();
-        pat.signIn(name, "pat's first password");
+        HttpSession pat = signedInNewUser(name, "pat's first password", List.of("request"), false);
         Reply me = pat.api("GET", "/api/v1/me");
         assertThat(me.json().get("username").asText()).isEqualTo(name);
         assertThat(me.json().get("language").isNull()).isTrue();
@@ -304,11 +309,8 @@ class JsonApiTest {
 
     @Test
     void a_user_is_refused_admin_endpoints() {
-        HttpSession admin = admin();
         String name = uniqueName("rita");
-        createUser(admin, name, "rita's password", "USER", List.of("request"), false);
-        HttpSession rita = client();
-        rita.signIn(name, "rita's password");
+        HttpSession rita = signedInNewUser(name, "rita's password", List.of("request"), false);
         Reply refused = rita.api("GET", "/api/v1/users");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.errorCode()).isEqualTo("forbidden");
@@ -318,11 +320,8 @@ class JsonApiTest {
 
     @Test
     void a_pending_password_change_blocks_everything_but_the_change() {
-        HttpSession admin = admin();
         String name = uniqueName("sam");
-        createUser(admin, name, "sam's first password", "USER", List.of("request"), true);
-        HttpSession sam = client();
-        sam.signIn(name, "sam's first password");
+        HttpSession sam = signedInNewUser(name, "sam's first password", List.of("request"), true);
         assertThat(sam.api("GET", "/api/v1/me").status()).isEqualTo(200);
         Reply blocked = sam.api("GET", "/api/v1/me/sessions");
         assertThat(blocked.status()).isEqualTo(403);
@@ -340,11 +339,8 @@ class JsonApiTest {
 
     @Test
     void sessions_are_listed_and_revoked_by_their_owner() {
-        HttpSession admin = admin();
         String name = uniqueName("tess");
-        createUser(admin, name, "tess's password", "USER", List.of(), false);
-        HttpSession laptop = client();
-        laptop.signIn(name, "tess's password");
+        HttpSession laptop = signedInNewUser(name, "tess's password", List.of(), false);
         HttpSession phone = client();
         phone.signIn(name, "tess's password");
         Reply listed = laptop.api("GET", "/api/v1/me/sessions");
@@ -358,7 +354,7 @@ class JsonApiTest {
         assertThat(laptop.api("DELETE", "/api/v1/me/sessions/" + phoneId).status()).isEqualTo(204);
         assertThat(phone.api("GET", "/api/v1/me").errorCode()).isEqualTo("token_invalid");
         assertThat(laptop.api("DELETE", "/api/v1/me/sessions/" + phoneId).status()).isEqualTo(404);
-        assertThat(admin.api("DELETE", "/api/v1/me/sessions/" + phoneId).status()).as("not someone else's").isEqualTo(404);
+        assertThat(admin().api("DELETE", "/api/v1/me/sessions/" + phoneId).status()).as("not someone else's").isEqualTo(404);
     }
 
     @Test

@@ -76,6 +76,11 @@ class AccountsStorageTest {
         return accounts.create(Accounts.CONSOLE, new NewUser(username, null, PASSWORD, role, null, false, Optional.empty()));
     }
 
+    /** Who a freshly started session acts as. */
+    private Principal principalOf(Sessions.Started session) {
+        return ((Lookup.Active) sessions.lookup(session.cookieValue())).principal();
+    }
+
     private static ErrorCode codeOf(Runnable action) {
         try {
             action.run();
@@ -203,7 +208,7 @@ class AccountsStorageTest {
         User admin = user("root", Role.ADMIN);
         User alice = user("alice", Role.USER);
         Sessions.Started session = signIn.attempt("alice", PASSWORD, false, "127.0.0.1", "test");
-        Principal principal = ((Lookup.Active) sessions.lookup(session.cookieValue())).principal();
+        Principal principal = principalOf(session);
         ApiToken.Issued token = tokens.issue(principal, new TokenRequest("script", Optional.empty(), false, Optional.empty()));
         accounts.delete(admin.id(), alice.id());
         assertThat(sessions.lookup(session.cookieValue())).isInstanceOf(Lookup.Unknown.class);
@@ -280,7 +285,7 @@ class AccountsStorageTest {
         User admin = user("root", Role.ADMIN);
         User alice = user("alice", Role.USER);
         Sessions.Started session = signIn.attempt("alice", PASSWORD, false, "10.0.0.2", "x");
-        ApiToken.Issued token = tokens.issue(((Lookup.Active) sessions.lookup(session.cookieValue())).principal(),
+        ApiToken.Issued token = tokens.issue(principalOf(session),
                 new TokenRequest("script", Optional.empty(), false, Optional.empty()));
         accounts.update(admin.id(), alice.id(), new UserChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)));
         assertThat(sessions.lookup(session.cookieValue())).isInstanceOf(Lookup.Unknown.class);
@@ -296,7 +301,7 @@ class AccountsStorageTest {
         open(opener);
         user("alice", Role.USER);
         Sessions.Started session = signIn.attempt("alice", PASSWORD, false, "10.0.0.2", "x");
-        ApiToken.Issued token = tokens.issue(((Lookup.Active) sessions.lookup(session.cookieValue())).principal(),
+        ApiToken.Issued token = tokens.issue(principalOf(session),
                 new TokenRequest("script", Optional.empty(), false, Optional.empty()));
         assertThat(token.secret()).startsWith("mnt_").hasSizeGreaterThan(40);
         List<String> stored = database.read(h -> h.createQuery("SELECT token_hash || token_prefix || name FROM api_tokens").mapTo(String.class).list());
@@ -317,7 +322,7 @@ class AccountsStorageTest {
         open(opener);
         User root = user("root", Role.ADMIN);
         User admin = user("deputy", Role.ADMIN);
-        Principal deputy = ((Lookup.Active) sessions.lookup(signIn.attempt("deputy", PASSWORD, false, "x", "x").cookieValue())).principal();
+        Principal deputy = principalOf(signIn.attempt("deputy", PASSWORD, false, "x", "x"));
         ApiToken.Issued narrow = tokens.issue(deputy, new TokenRequest("narrow", Optional.of(Set.of(Permission.REQUEST)), false, Optional.empty()));
         ApiToken.Issued full = tokens.issue(deputy, new TokenRequest("full", Optional.empty(), true, Optional.empty()));
         Principal viaNarrow = ((Lookup.Active) tokens.lookup(narrow.secret())).principal();
@@ -336,7 +341,7 @@ class AccountsStorageTest {
     void a_token_cannot_ask_for_more_than_its_owner_has_and_expires(Function<Path, Database> opener) {
         open(opener);
         user("alice", Role.USER);
-        Principal alice = ((Lookup.Active) sessions.lookup(signIn.attempt("alice", PASSWORD, false, "x", "x").cookieValue())).principal();
+        Principal alice = principalOf(signIn.attempt("alice", PASSWORD, false, "x", "x"));
         assertThat(codeOf(() -> tokens.issue(alice, new TokenRequest("x", Optional.of(Set.of(Permission.MANAGE_REQUESTS)), false, Optional.empty()))))
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(codeOf(() -> tokens.issue(alice, new TokenRequest("x", Optional.empty(), true, Optional.empty())))).isEqualTo(ErrorCode.FORBIDDEN);
