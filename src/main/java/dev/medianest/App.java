@@ -9,7 +9,13 @@ import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
+import dev.medianest.features.services.ServiceCatalog;
+import dev.medianest.features.services.ServiceConnector;
+import dev.medianest.integrations.radarr.RadarrConnector;
 import dev.medianest.platform.config.Settings;
+import dev.medianest.platform.crypto.SecretBox;
+import dev.medianest.platform.crypto.SecretKeyFile;
+import dev.medianest.platform.http.RemoteHttp;
 import dev.medianest.platform.crypto.PasswordHasher;
 import dev.medianest.platform.crypto.SecureTokens;
 import dev.medianest.platform.db.Database;
@@ -28,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,9 +53,10 @@ public final class App implements AutoCloseable {
     private final SignIn signIn;
     private final InitialAdmin initialAdmin;
     private final Clock clock;
+    private final ServiceCatalog services;
     private WebServer web;
 
-    private App(Settings settings, Database database, Clock clock) {
+    private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
         this.settings = settings;
         this.database = database;
         this.clock = clock;
@@ -61,10 +69,22 @@ public final class App implements AutoCloseable {
         this.apiTokens = new ApiTokens(database, tokens, clock);
         this.signIn = new SignIn(database, hasher, new SignInThrottle(clock, settings.security().signInAttemptsBeforeLockout()), sessions);
         this.initialAdmin = new InitialAdmin(accounts, tokens, settings.data().dir());
+        RemoteHttp http = new RemoteHttp(json());
+        this.services = new ServiceCatalog(database, secretBox, clock, connectors(http));
+    }
+
+    /** Every service plug-in; each integration package adds its connector here. */
+    private static List<ServiceConnector> connectors(RemoteHttp http) {
+        return List.of(new RadarrConnector(http));
     }
 
     /** Prepares the data directory, opens and migrates the database, and builds the features. */
     public static App assemble(Settings settings, Clock clock) {
+        return assemble(settings, clock, Optional.ofNullable(System.getenv("MEDIANEST_SECRET_KEY")));
+    }
+
+    /** As {@link #assemble(Settings, Clock)}, with the sealing key given instead of read from MEDIANEST_SECRET_KEY. */
+    public static App assemble(Settings settings, Clock clock, Optional<String> secretKey) {
         Path dataDir = settings.data().dir();
         try {
             Files.createDirectories(dataDir);
@@ -74,6 +94,12 @@ public final class App implements AutoCloseable {
         if (!Files.isDirectory(dataDir) || !Files.isWritable(dataDir)) {
             throw new StartupException("cli.data_dir_unwritable", null, dataDir);
         }
+        SecretBox secretBox;
+        try {
+            secretBox = new SecretBox(SecretKeyFile.load(secretKey, dataDir));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new StartupException("cli.secret_key_invalid", e, e.getMessage());
+        }
         Database database;
         try {
             database = Database.open(settings.database(), dataDir);
@@ -81,7 +107,7 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StartupException("cli.database_unreachable", e, rootMessage(e));
         }
-        return new App(settings, database, clock);
+        return new App(settings, database, clock, secretBox);
     }
 
     /** The first start of an empty database creates the admin account. */
@@ -122,6 +148,10 @@ public final class App implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    public ServiceCatalog services() {
+        return services;
     }
 
     public Accounts accounts() {

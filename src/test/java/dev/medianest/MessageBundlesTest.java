@@ -72,6 +72,20 @@ class MessageBundlesTest {
     }
 
     @Test
+    void texts_with_arguments_escape_their_apostrophes() throws IOException {
+        // MessageFormat reads a lone ' as the start of a quoted section and would swallow the rest of the text.
+        for (String language : new String[]{"en", "ru"}) {
+            Properties texts = bundle(language);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (text.matches("(?s).*\\{\\d}.*")) {
+                    assertThat(text.replace("''", "")).as(language + " " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
     void formatted_texts_fill_their_arguments() {
         Messages.Texts english = new Messages().in(Language.EN);
         assertThat(english.get("error.sign_in_locked", 30)).isEqualTo("Too many failed sign-ins. Try again in 30 seconds.");

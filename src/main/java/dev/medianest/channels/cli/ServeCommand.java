@@ -68,6 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "medianest-shutdown"));
         announce(settings, port, created);
+        java.util.List<String> unreadable = app.services().needingSecretsAgain();
+        if (!unreadable.isEmpty()) {
+            console.err.println(console.texts.get("cli.secrets_unreadable", String.join(", ", unreadable)));
+            console.err.flush();
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -25,7 +25,8 @@ final class ApiErrors {
             case WRONG_CURRENT_PASSWORD -> 400;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case USERNAME_TAKEN, LAST_ADMIN, SELF_LOCKOUT -> 409;
+            case USERNAME_TAKEN, SERVICE_NAME_TAKEN, LAST_ADMIN, SELF_LOCKOUT -> 409;
+            case REMOTE_FAILED -> 502;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case SIGN_IN_LOCKED, RATE_LIMITED -> 429;

@@ -1,0 +1,49 @@
+package dev.medianest.features.services;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of services MediaNest connects to in Settings › Services. The key is stable and
+ * stored in the database; never rename one.
+ */
+public enum ServiceKind {
+    RADARR("radarr", "Radarr", 7878),
+    SONARR("sonarr", "Sonarr", 8989),
+    READARR("readarr", "Readarr", 8787),
+    PROWLARR("prowlarr", "Prowlarr", 9696),
+    /** Seerr and its predecessors Overseerr and Jellyseerr: one API family, told apart by its status answer. */
+    SEERR("seerr", "Seerr / Overseerr / Jellyseerr", 5055),
+    TMDB("tmdb", "TMDb", 443);
+
+    private final String key;
+    private final String displayName;
+    private final int defaultPort;
+
+    ServiceKind(String key, String displayName, int defaultPort) {
+        this.key = key;
+        this.displayName = displayName;
+        this.defaultPort = defaultPort;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    public static Optional<ServiceKind> fromKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        String wanted = key.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(kind -> kind.key.equals(wanted)).findFirst();
+    }
+}

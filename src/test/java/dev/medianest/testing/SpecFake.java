@@ -1,0 +1,130 @@
+package dev.medianest.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A throw-away HTTP server standing in for a remote service (Radarr, TMDb, …) on 127.0.0.1. Every
+ * request it receives and every response it sends is held against the service's real published
+ * spec in {@code ../shared/specs}; {@link #assertAllInSpec()} fails the test when either side left
+ * it, so neither our client nor the fake can drift from the real API.
+ */
+public final class SpecFake implements AutoCloseable {
+
+    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+
+    private final Javalin server;
+    private final OpenApiInteractionValidator validator;
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<Recorded> received = new CopyOnWriteArrayList<>();
+
+    /** A request as the fake saw it. */
+    public record Recorded(String method, String path, String query, Map<String, String> headers, String body) {
+    }
+
+    private SpecFake(String specFile, Consumer<RoutesConfig> routes) {
+        this.validator = VALIDATORS.computeIfAbsent(specFile, SpecFake::load);
+        this.server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = 0;
+            config.routes.before(this::checkRequest);
+            config.routes.after(this::checkResponse);
+            routes.accept(config.routes);
+        }).start();
+    }
+
+    /** Starts a fake of the service described by {@code specFile} (a name in ../shared/specs). */
+    public static SpecFake start(String specFile, Consumer<RoutesConfig> routes) {
+        return new SpecFake(specFile, routes);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public List<Recorded> received() {
+        return List.copyOf(received);
+    }
+
+    /** Fails with every request or response that left the spec. */
+    public void assertAllInSpec() {
+        if (!violations.isEmpty()) {
+            throw new AssertionError("left the spec:\n" + String.join("\n", violations));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** The folder of published specs beside the project: {@code ../shared/specs}. */
+    public static Path specsFolder() {
+        Path project = Path.of(System.getProperty("medianest.projectDir", "."));
+        Path folder = project.toAbsolutePath().normalize().resolveSibling("shared").resolve("specs");
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("the upstream specs are missing: expected " + folder
+                    + " (the shared/ folder beside the project)");
+        }
+        return folder;
+    }
+
+    private static OpenApiInteractionValidator load(String specFile) {
+        Path file = specsFolder().resolve(specFile);
+        try {
+            String text = Files.readString(file);
+            return OpenApiInteractionValidator.createForInlineApiSpecification(text).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void checkRequest(Context ctx) {
+        String body = ctx.body();
+        Map<String, String> headers = ctx.headerMap();
+        received.add(new Recorded(ctx.method().name(), ctx.path(), ctx.queryString(), Map.copyOf(headers), body));
+        SimpleRequest.Builder request = new SimpleRequest.Builder(ctx.method().name(), ctx.path());
+        headers.forEach(request::withHeader);
+        ctx.queryParamMap().forEach(request::withQueryParam);
+        if (!body.isEmpty()) {
+            request.withBody(body);
+        }
+        ValidationReport report = validator.validateRequest(request.build());
+        if (report.hasErrors()) {
+            violations.add("request " + ctx.method() + " " + ctx.path() + ": " + report);
+        }
+    }
+
+    private void checkResponse(Context ctx) {
+        SimpleResponse.Builder response = new SimpleResponse.Builder(ctx.statusCode());
+        String type = ctx.res().getContentType();
+        if (type != null) {
+            response.withContentType(type);
+        }
+        String result = ctx.result();
+        if (result != null && !result.isEmpty()) {
+            response.withBody(result);
+        }
+        ValidationReport report = validator.validateResponse(ctx.path(), Request.Method.valueOf(ctx.method().name()), response.build());
+        if (report.hasErrors()) {
+            violations.add("response " + ctx.method() + " " + ctx.path() + " " + ctx.statusCode() + ": " + report);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.medianest.testing;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The fake really holds both sides to the spec: a test that cannot fail would prove nothing. */
+class SpecFakeTest {
+
+    private static HttpResponse<String> get(String url, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_spec_true_exchange_passes() throws Exception {
+        try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> routes.get("/api/v3/system/status",
+                ctx -> ctx.json(java.util.Map.of("appName", "Radarr", "version", "5.14.0.9383"))))) {
+            assertThat(get(radarr.baseUrl() + "/api/v3/system/status", "0123456789abcdef").statusCode()).isEqualTo(200);
+            radarr.assertAllInSpec();
+        }
+    }
+
+    @Test
+    void a_response_of_the_wrong_shape_is_caught() throws Exception {
+        try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> routes.get("/api/v3/system/status",
+                ctx -> ctx.json(java.util.Map.of("appName", 42, "isDebug", "yes"))))) {
+            get(radarr.baseUrl() + "/api/v3/system/status", "0123456789abcdef");
+            assertThatThrownBy(radarr::assertAllInSpec).hasMessageContaining("response GET /api/v3/system/status");
+        }
+    }
+
+    @Test
+    void a_request_outside_the_spec_is_caught() throws Exception {
+        try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> routes.get("/api/v3/no-such-endpoint",
+                ctx -> ctx.json(java.util.Map.of())))) {
+            get(radarr.baseUrl() + "/api/v3/no-such-endpoint", "0123456789abcdef");
+            assertThatThrownBy(radarr::assertAllInSpec).hasMessageContaining("request GET /api/v3/no-such-endpoint");
+        }
+    }
+
+    @Test
+    void tmdb_openapi_3_1_spec_loads_and_checks_query_parameters() throws Exception {
+        try (SpecFake tmdb = SpecFake.start("tmdb-v3.openapi.json", routes -> routes.get("/3/search/movie",
+                ctx -> ctx.json(java.util.Map.of("page", 1, "results", java.util.List.of(), "total_pages", 1, "total_results", 0))))) {
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tmdb.baseUrl() + "/3/search/movie?query=Dune&language=ru-RU"))
+                    .header("Authorization", "Bearer token").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).isEqualTo(200);
+            tmdb.assertAllInSpec();
+        }
+    }
+}
