@@ -21,17 +21,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every text exists in English and Russian, and every key the code asks for exists. */
 class MessageBundlesTest {
 
-    private static Properties bundle(String language) throws IOException {
+    private static Properties bundle(String name, String language) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/i18n/" + name + "_" + language + ".properties")) {
+            if (in != null) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         return properties;
     }
 
+    /** Every bundle of one language merged. */
+    private static Properties bundle(String language) throws IOException {
+        Properties all = new Properties();
+        for (String name : Messages.BUNDLES) {
+            all.putAll(bundle(name, language));
+        }
+        return all;
+    }
+
     @Test
-    void english_and_russian_have_the_same_keys() throws IOException {
-        assertThat(new TreeSet<>(bundle("ru").stringPropertyNames())).isEqualTo(new TreeSet<>(bundle("en").stringPropertyNames()));
+    void english_and_russian_have_the_same_keys_in_every_bundle() throws IOException {
+        for (String name : Messages.BUNDLES) {
+            assertThat(new TreeSet<>(bundle(name, "ru").stringPropertyNames())).as(name)
+                    .isEqualTo(new TreeSet<>(bundle(name, "en").stringPropertyNames()));
+        }
+    }
+
+    @Test
+    void a_key_lives_in_one_bundle_only() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String name : Messages.BUNDLES) {
+            for (String key : bundle(name, "en").stringPropertyNames()) {
+                assertThat(seen.add(key)).as(key + " appears again in " + name).isTrue();
+            }
+        }
     }
 
     @Test
@@ -55,7 +79,7 @@ class MessageBundlesTest {
     void every_key_named_in_templates_and_code_exists() throws IOException {
         Properties en = bundle("en");
         Set<String> missing = new TreeSet<>();
-        Pattern literalKey = Pattern.compile("\"((?:nav|prefs|notice|field|role|permission|signin|password|dashboard|profile|session|token|users|error|validation|config|cli|time)\\.[a-z_.A-Z0-9]*[a-z_A-Z0-9])\"");
+        Pattern literalKey = Pattern.compile("\"((?:nav|prefs|notice|field|role|permission|signin|password|dashboard|profile|session|token|users|error|validation|config|cli|time|service|services|remote)\\.[a-z_.A-Z0-9]*[a-z_A-Z0-9])\"");
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")), Files.walk(Path.of("src/main/java")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Matcher matcher = literalKey.matcher(Files.readString(file));

@@ -1,6 +1,8 @@
 package dev.medianest.platform.i18n;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -12,13 +14,26 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
 
-    private static final String BUNDLE = "i18n.messages";
+    /**
+     * One bundle per area, so that areas built side by side do not edit one file; a key lives in
+     * exactly one of them (a test checks). {@code messages} holds the foundation's texts.
+     */
+    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard");
 
-    private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
+    private final Map<Language, List<ResourceBundle>> bundles = new EnumMap<>(Language.class);
 
     public Messages() {
+        ResourceBundle.Control control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         for (Language language : Language.values()) {
-            bundles.put(language, ResourceBundle.getBundle(BUNDLE, language.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            List<ResourceBundle> found = new ArrayList<>();
+            for (String name : BUNDLES) {
+                try {
+                    found.add(ResourceBundle.getBundle("i18n." + name, language.locale(), control));
+                } catch (MissingResourceException absent) {
+                    // an area without texts of its own yet
+                }
+            }
+            bundles.put(language, List.copyOf(found));
         }
     }
 
@@ -28,12 +43,16 @@ public final class Messages {
     }
 
     /** Texts of one language; a missing key shows itself in brackets rather than failing a page. */
-    public record Texts(Language language, ResourceBundle bundle) {
+    public record Texts(Language language, List<ResourceBundle> bundles) {
         public String get(String key, Object... args) {
-            String pattern;
-            try {
-                pattern = bundle.getString(key);
-            } catch (MissingResourceException e) {
+            String pattern = null;
+            for (ResourceBundle bundle : bundles) {
+                if (bundle.containsKey(key)) {
+                    pattern = bundle.getString(key);
+                    break;
+                }
+            }
+            if (pattern == null) {
                 return "[" + key + "]";
             }
             if (args.length == 0) {
@@ -43,7 +62,7 @@ public final class Messages {
         }
 
         public boolean has(String key) {
-            return bundle.containsKey(key);
+            return bundles.stream().anyMatch(bundle -> bundle.containsKey(key));
         }
     }
 }
