@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The JSON shapes of the API (documented in {@code openapi.json}); secrets never appear in them. */
 final class Views {
@@ -62,13 +61,5 @@ final class Views {
 
     static List<String> permissions(java.util.Set<Permission> permissions) {
         return permissions.stream().sorted().map(Permission::wireName).toList();
-    }
-
-    static Optional<Instant> parseInstant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }
