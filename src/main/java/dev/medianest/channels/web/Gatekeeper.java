@@ -91,11 +91,15 @@ final class Gatekeeper {
                 .or(() -> Language.fromAcceptLanguage(ctx.header("Accept-Language")))
                 .orElse(defaultLanguage);
         state.texts = messages.in(state.language);
-        state.theme = state.principal.flatMap(p -> themes.themeOf(p.user().id()))
-                .or(() -> Optional.ofNullable(ctx.cookie(THEME_COOKIE)))
-                .filter(Themes::isValid)
-                .orElse("system");
-        if (!api) {
+        boolean asset = ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/");
+        if (!api && !asset) {
+            // Only pages draw a theme; API calls and assets skip the database read.
+            state.theme = state.principal.flatMap(p -> themes.themeOf(p.user().id()))
+                    .or(() -> Optional.ofNullable(ctx.cookie(THEME_COOKIE)))
+                    .filter(Themes::isValid)
+                    .orElse("system");
+        }
+        if (!api && !asset) {
             String csrfCookie = ctx.cookie(CSRF_COOKIE);
             if (csrfCookie == null || csrfCookie.length() < 16 || csrfCookie.length() > 64) {
                 csrfCookie = tokens.newToken(24);

@@ -14,7 +14,11 @@ final class RouteTable {
     }
 
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
-                         OpsRoutes ops) {
+                         OpsRoutes ops, StaticAssets assets) {
+        // static files
+        routes.get("/assets/{file}", assets::asset, PUBLIC);
+        routes.get("/webjars/<path>", assets::webjar, PUBLIC);
+
         // pages
         routes.get("/sign-in", account::signInForm, PUBLIC);
         routes.post("/sign-in", account::signIn, PUBLIC);

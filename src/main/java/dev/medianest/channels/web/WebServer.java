@@ -15,7 +15,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -76,17 +75,10 @@ public final class WebServer {
             config.http.maxRequestSize = settings.server().maxRequestBytes();
             config.http.generateEtags = false;
             config.jsonMapper(new JavalinJackson(parts.json(), true));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "public, max-age=3600");
-            });
-            config.staticFiles.enableWebjars();
             config.routes.before(gatekeeper::identify);
             config.routes.beforeMatched(gatekeeper::admit);
             config.routes.after(ctx -> MDC.clear());
-            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops);
+            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets());
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> {
@@ -119,7 +111,7 @@ public final class WebServer {
 
     private static String routeOf(Context ctx) {
         try {
-            return ctx.endpoint().path;
+            return ctx.endpoints().matchedHttpEndpoint().path;
         } catch (RuntimeException unmatched) {
             return "UNMATCHED";
         }

@@ -20,14 +20,14 @@ public final class PasswordHasher {
     private final BCrypt.Hasher hasher = BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
     private final BCrypt.Verifyer verifyer = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
     private final int cost;
-    private final String dummyHash;
+    /** Made on first need, not at start: one bcrypt costs a noticeable part of a Pi's start-up. */
+    private volatile String dummyHash;
 
     public PasswordHasher(int cost) {
         if (cost < 4 || cost > 31) {
             throw new IllegalArgumentException("bcrypt cost must be 4..31, was " + cost);
         }
         this.cost = cost;
-        this.dummyHash = hash("not a real password, only used to spend the same time");
     }
 
     public String hash(String password) {
@@ -40,6 +40,11 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification, so an unknown user name answers as slowly as a known one. */
     public void spendVerificationTime(String password) {
-        matches(password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not a real password, only used to spend the same time");
+            dummyHash = dummy;
+        }
+        matches(password, dummy);
     }
 }

@@ -48,8 +48,10 @@ public final class RemoteHttp {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final int MAX_REDIRECTS = 3;
 
-    private final HttpClient verifying;
-    private final HttpClient trustingSelfSigned;
+    // Made on first use: each client starts a selector thread and buffers, which an instance with no
+    // services configured (or none over self-signed HTTPS) never needs.
+    private volatile HttpClient verifying;
+    private volatile HttpClient trustingSelfSigned;
     private final ObjectMapper json;
 
     /** Where a service lives and how to treat it; one per configured instance. */
@@ -92,10 +94,33 @@ public final class RemoteHttp {
 
     public RemoteHttp(ObjectMapper json) {
         this.json = json;
-        this.verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.trustingSelfSigned = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).sslContext(trustAll()).build();
+    }
+
+    private HttpClient client(boolean selfSigned) {
+        if (selfSigned) {
+            HttpClient client = trustingSelfSigned;
+            if (client == null) {
+                synchronized (this) {
+                    if (trustingSelfSigned == null) {
+                        trustingSelfSigned = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                                .connectTimeout(Duration.ofSeconds(5)).sslContext(trustAll()).build();
+                    }
+                    client = trustingSelfSigned;
+                }
+            }
+            return client;
+        }
+        HttpClient client = verifying;
+        if (client == null) {
+            synchronized (this) {
+                if (verifying == null) {
+                    verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                }
+                client = verifying;
+            }
+        }
+        return client;
     }
 
     /** Calls and reads the answer as JSON of the given type. */
@@ -183,7 +208,7 @@ public final class RemoteHttp {
         } else {
             request.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
-        HttpClient client = endpoint.allowSelfSigned() && "https".equals(target.getScheme()) ? trustingSelfSigned : verifying;
+        HttpClient client = client(endpoint.allowSelfSigned() && "https".equals(target.getScheme()));
         CompletableFuture<HttpResponse<InputStream>> pending = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try {
             return pending.get(endpoint.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
