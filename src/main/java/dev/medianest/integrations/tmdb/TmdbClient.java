@@ -123,6 +123,12 @@ public final class TmdbClient {
         public Optional<String> date() {
             return Optional.ofNullable(releaseDate != null ? releaseDate : firstAirDate).filter(text -> !text.isBlank());
         }
+
+        /** This entry with its kind filled in when the list did not name it. */
+        ListItem of(Media media) {
+            return mediaType != null ? this : new ListItem(id, media.path(), title, name, originalTitle, originalName, releaseDate,
+                    firstAirDate, overview, posterPath, backdropPath, voteAverage, voteCount, popularity, genreIds, originalLanguage);
+        }
     }
 
     /** A page of a result list. */
@@ -135,10 +141,7 @@ public final class TmdbClient {
 
         /** Entries of lists that name no kind are of the kind the list is for. */
         Page of(Media media) {
-            return new Page(page, results.stream().map(item -> item.mediaType() != null ? item : new ListItem(item.id(), media.path(),
-                    item.title(), item.name(), item.originalTitle(), item.originalName(), item.releaseDate(), item.firstAirDate(),
-                    item.overview(), item.posterPath(), item.backdropPath(), item.voteAverage(), item.voteCount(), item.popularity(),
-                    item.genreIds(), item.originalLanguage())).toList(), totalPages, totalResults);
+            return new Page(page, results.stream().map(item -> item.of(media)).toList(), totalPages, totalResults);
         }
     }
 
@@ -294,12 +297,8 @@ public final class TmdbClient {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Found(List<ListItem> movieResults, List<ListItem> tvResults) {
         public Found {
-            movieResults = movieResults == null ? List.of() : movieResults.stream().map(item -> withType(item, Media.MOVIE)).toList();
-            tvResults = tvResults == null ? List.of() : tvResults.stream().map(item -> withType(item, Media.TV)).toList();
-        }
-
-        private static ListItem withType(ListItem item, Media media) {
-            return new Page(1, List.of(item), 1, 1).of(media).results().getFirst();
+            movieResults = movieResults == null ? List.of() : movieResults.stream().map(item -> item.of(Media.MOVIE)).toList();
+            tvResults = tvResults == null ? List.of() : tvResults.stream().map(item -> item.of(Media.TV)).toList();
         }
     }
 

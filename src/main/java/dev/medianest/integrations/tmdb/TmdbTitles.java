@@ -60,18 +60,14 @@ final class TmdbTitles implements MetadataSource {
     @Override
     public List<Title> search(TitleQuery query) {
         String language = language(query.language());
+        if (query.type().equals(Optional.of(TitleType.BOOK))) {
+            return List.of();
+        }
         return guarded(() -> {
-            TmdbClient.Page page;
-            if (query.type().isEmpty()) {
-                page = client.searchMulti(settings, query.text(), language, 1);
-            } else {
-                page = switch (query.type().get()) {
-                    case MOVIE -> client.searchMovies(settings, query.text(), language, 1);
-                    case SERIES -> client.searchTv(settings, query.text(), language, 1);
-                    case BOOK -> null;
-                };
-            }
-            return page == null ? List.of() : titles(page.results(), language);
+            TmdbClient.Page page = query.type().isEmpty() ? client.searchMulti(settings, query.text(), language, 1)
+                    : query.type().get() == TitleType.MOVIE ? client.searchMovies(settings, query.text(), language, 1)
+                    : client.searchTv(settings, query.text(), language, 1);
+            return titles(page.results(), language);
         });
     }
 

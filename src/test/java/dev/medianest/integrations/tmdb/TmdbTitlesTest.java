@@ -134,6 +134,7 @@ class TmdbTitlesTest {
             assertThat(source.popular(TitleType.MOVIE, Locale.US)).extracting(Title::title).containsExactly("Dune");
             assertThat(source.upcoming(TitleType.MOVIE, Locale.US)).extracting(Title::title).containsExactly("Dune: Part Two");
             assertThat(source.popular(TitleType.BOOK, Locale.US)).isEmpty();
+            assertThat(source.search(new TitleQuery("Dune", Optional.of(TitleType.BOOK), Locale.US))).isEmpty();
             assertThat(source.search(new TitleQuery("Fargo", Optional.of(TitleType.SERIES), Locale.US))).singleElement()
                     .satisfies(fargo -> assertThat(fargo.genres()).containsExactly("Crime", "Drama"));
             assertThat(tmdb.received()).extracting(SpecFake.Recorded::path).contains("/3/trending/tv/week");
