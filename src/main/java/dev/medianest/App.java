@@ -11,7 +11,12 @@ import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceConnector;
+import dev.medianest.features.catalog.MetadataSources;
+import dev.medianest.integrations.arrlookup.ArrLookup;
+import dev.medianest.integrations.prowlarr.ProwlarrConnector;
 import dev.medianest.integrations.radarr.RadarrConnector;
+import dev.medianest.integrations.seerr.SeerrConnector;
+import dev.medianest.integrations.tmdb.TmdbConnector;
 import dev.medianest.platform.config.Settings;
 import dev.medianest.platform.crypto.SecretBox;
 import dev.medianest.platform.crypto.SecretKeyFile;
@@ -54,6 +59,7 @@ public final class App implements AutoCloseable {
     private final InitialAdmin initialAdmin;
     private final Clock clock;
     private final ServiceCatalog services;
+    private final MetadataSources metadata;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -71,11 +77,16 @@ public final class App implements AutoCloseable {
         this.initialAdmin = new InitialAdmin(accounts, tokens, settings.data().dir());
         RemoteHttp http = new RemoteHttp(json());
         this.services = new ServiceCatalog(database, secretBox, clock, connectors(http));
+        this.metadata = new MetadataSources(services, new TmdbConnector(http)::titles, new ArrLookup(http)::titles);
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
     private static List<ServiceConnector> connectors(RemoteHttp http) {
-        return List.of(new RadarrConnector(http));
+        return List.of(
+                new RadarrConnector(http),
+                new ProwlarrConnector(http),
+                new SeerrConnector(http),
+                new TmdbConnector(http));
     }
 
     /** Prepares the data directory, opens and migrates the database, and builds the features. */
@@ -152,6 +163,11 @@ public final class App implements AutoCloseable {
 
     public ServiceCatalog services() {
         return services;
+    }
+
+    /** Where discovery looks titles up: TMDb, else the Radarr/Sonarr lookup. */
+    public MetadataSources metadata() {
+        return metadata;
     }
 
     public Accounts accounts() {

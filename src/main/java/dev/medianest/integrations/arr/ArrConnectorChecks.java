@@ -20,11 +20,21 @@ public final class ArrConnectorChecks {
     private final ArrApi api;
     private final String expectedApp;
     private final int minimumMajorVersion;
+    private final boolean reportsDiskSpace;
 
     public ArrConnectorChecks(ArrApi api, String expectedApp, int minimumMajorVersion) {
+        this(api, expectedApp, minimumMajorVersion, true);
+    }
+
+    /**
+     * {@code reportsDiskSpace} false for Prowlarr: it stores no media, and prowlarr-v1.openapi.json
+     * has no /api/v1/diskspace (asking would fail the probe with a 404).
+     */
+    public ArrConnectorChecks(ArrApi api, String expectedApp, int minimumMajorVersion, boolean reportsDiskSpace) {
         this.api = api;
         this.expectedApp = expectedApp;
         this.minimumMajorVersion = minimumMajorVersion;
+        this.reportsDiskSpace = reportsDiskSpace;
     }
 
     public static RemoteHttp.Endpoint endpoint(ServiceInstance instance) {
@@ -59,7 +69,7 @@ public final class ArrConnectorChecks {
                     problems.add(ServiceProblem.of("service.health_warning", instance.name(), health.message()));
                 }
             }
-            List<Probe.Disk> disks = api.diskSpace(endpoint, apiKey(instance)).stream()
+            List<Probe.Disk> disks = !reportsDiskSpace ? List.of() : api.diskSpace(endpoint, apiKey(instance)).stream()
                     .map(disk -> new Probe.Disk(disk.path(), disk.freeSpace(), disk.totalSpace())).toList();
             return new Probe(problems.isEmpty() ? Probe.State.UP : Probe.State.DEGRADED, elapsed,
                     Optional.ofNullable(status.appName()), Optional.ofNullable(status.version()), problems, disks);
