@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -91,7 +92,8 @@ public final class RemoteHttp {
     }
 
     public RemoteHttp(ObjectMapper json) {
-        this.json = json;
+        // Remote payloads carry ISO-8601 dates ("2024-11-03T20:05:11Z"); payload records read them as java.time values.
+        this.json = json.copy().registerModule(new JavaTimeModule());
         this.verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.trustingSelfSigned = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
