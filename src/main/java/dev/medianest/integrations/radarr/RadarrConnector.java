@@ -1,6 +1,5 @@
 package dev.medianest.integrations.radarr;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -24,16 +23,6 @@ public final class RadarrConnector implements ServiceConnector {
 
     private final ArrApi api;
     private final ArrConnectorChecks checks;
-
-    /** QualityProfileResource, reduced to what a form offers. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record QualityProfile(int id, String name) {
-    }
-
-    /** RootFolderResource. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RootFolder(int id, String path, boolean accessible, Long freeSpace) {
-    }
 
     public RadarrConnector(RemoteHttp http) {
         this.api = new ArrApi(http, "/api/v3");
@@ -72,9 +61,9 @@ public final class RadarrConnector implements ServiceConnector {
         String key = ArrConnectorChecks.apiKey(instance);
         Map<String, String> choices = new LinkedHashMap<>();
         switch (list) {
-            case "qualityProfiles" -> api.list(endpoint, key, "/qualityprofile", QualityProfile.class)
+            case "qualityProfiles" -> api.qualityProfiles(endpoint, key)
                     .forEach(profile -> choices.put(String.valueOf(profile.id()), profile.name()));
-            case "rootFolders" -> api.list(endpoint, key, "/rootfolder", RootFolder.class).stream().filter(RootFolder::accessible)
+            case "rootFolders" -> api.rootFolders(endpoint, key).stream().filter(ArrApi.RootFolder::accessible)
                     .forEach(folder -> choices.put(folder.path(), folder.path()));
             case "tags" -> api.tags(endpoint, key).forEach(tag -> choices.put(String.valueOf(tag.id()), tag.label()));
             default -> throw AppException.invalid("list", "validation.service.choice");
