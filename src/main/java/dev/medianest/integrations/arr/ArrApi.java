@@ -97,11 +97,12 @@ public final class ArrApi {
     /**
      * QueueResource of all three applications: each fills the ids of its own titles (Radarr
      * {@code movieId}; Sonarr {@code seriesId}, {@code episodeId}, {@code seasonNumber}; Readarr
-     * {@code authorId}, {@code bookId}) and leaves the others out. {@code status} is the download
-     * client's state, {@code trackedDownloadState} the application's own (importPending, imported …).
+     * {@code authorId}, {@code bookId}) and leaves the others out; Sonarr adds the {@code episode}
+     * when asked with includeEpisode. {@code status} is the download client's state,
+     * {@code trackedDownloadState} the application's own (importPending, imported …).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record QueueRecord(int id, Integer movieId, Integer seriesId, Integer episodeId, Integer seasonNumber,
+    public record QueueRecord(int id, Integer movieId, Integer seriesId, Integer episodeId, Integer seasonNumber, EpisodeNumber episode,
                               Integer authorId, Integer bookId, String title, double size, double sizeleft, String status,
                               String trackedDownloadStatus, String trackedDownloadState, List<StatusMessage> statusMessages,
                               String errorMessage, Instant estimatedCompletionTime, String downloadClient, String protocol,
@@ -109,6 +110,11 @@ public final class ArrApi {
         public QueueRecord {
             statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
         }
+    }
+
+    /** Sonarr's EpisodeResource, reduced to where the episode sits in its series. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EpisodeNumber(int seasonNumber, int episodeNumber, String title) {
     }
 
     /** TrackedDownloadStatusMessage: a release title and what is wrong with it. */

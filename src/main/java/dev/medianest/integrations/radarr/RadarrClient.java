@@ -97,7 +97,7 @@ public final class RadarrClient {
         return api.list(endpoint, apiKey, ArrApi.withQuery("/movie/lookup", "term", term), Movie.class);
     }
 
-    /** GET /movie/lookup/tmdb?tmdbId=; Radarr answers 404 for an id TMDb does not know. */
+    /** GET /movie/lookup/tmdb?tmdbId=; for an id TMDb does not know Radarr answers 500 "… was not found". */
     public Movie lookupTmdb(RemoteHttp.Endpoint endpoint, String apiKey, int tmdbId) {
         return api.get(endpoint, apiKey, ArrApi.withQuery("/movie/lookup/tmdb", "tmdbId", tmdbId), Movie.class);
     }

@@ -1,0 +1,86 @@
+package dev.medianest.integrations.arr;
+
+import dev.medianest.features.services.ServiceInstance;
+import dev.medianest.platform.errors.AppException;
+import dev.medianest.platform.http.RemoteHttp;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What every *arr instance's settings hold, read from its saved options and checked on construction:
+ * the API key (the one secret, never printed), and the defaults for new titles — quality profile,
+ * root folder, tags ("3,5": tag ids, as the live tag list offers them).
+ */
+public record ArrSettings(RemoteHttp.Endpoint endpoint, String apiKey, Optional<Integer> qualityProfileId,
+                          Optional<String> rootFolder, Set<Integer> tags) {
+
+    public ArrSettings {
+        if (apiKey == null) {
+            throw new IllegalArgumentException("an *arr instance needs its API key");
+        }
+        if (tags.stream().anyMatch(tag -> tag <= 0)) {
+            throw new IllegalArgumentException("tag ids are positive");
+        }
+        tags = Set.copyOf(tags);
+    }
+
+    public static ArrSettings of(ServiceInstance instance) {
+        return new ArrSettings(ArrConnectorChecks.endpoint(instance), ArrConnectorChecks.apiKey(instance),
+                positiveNumber(instance, "qualityProfileId"), instance.option("rootFolder"), numbers(instance, "tags"));
+    }
+
+    /** An option holding one id (a profile chosen from a live list); a value that is no positive number is a form error. */
+    public static Optional<Integer> positiveNumber(ServiceInstance instance, String option) {
+        return instance.option(option).map(text -> {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value > 0) {
+                    return value;
+                }
+            } catch (NumberFormatException notNumber) {
+                // reported below
+            }
+            throw AppException.invalid(option, "validation.service.choice");
+        });
+    }
+
+    private static Set<Integer> numbers(ServiceInstance instance, String option) {
+        return instance.option(option).map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(part -> !part.isEmpty())
+                .map(part -> {
+                    try {
+                        return Integer.parseInt(part);
+                    } catch (NumberFormatException notNumber) {
+                        throw AppException.invalid(option, "validation.service.choice");
+                    }
+                }).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /**
+     * The value to use for a setting of a new title: the one asked for, else the instance's default,
+     * else the instance's only candidate; with several candidates and no choice, the person must choose.
+     */
+    public static <T, V> V choose(Optional<V> asked, Optional<V> configured, List<T> candidates, Function<T, V> value,
+                                  String field, String missingKey) {
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        if (candidates.size() == 1) {
+            return value.apply(candidates.getFirst());
+        }
+        throw AppException.invalid(field, missingKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ArrSettings[endpoint=" + endpoint + ", apiKey=(hidden), qualityProfileId=" + qualityProfileId
+                + ", rootFolder=" + rootFolder + ", tags=" + tags + "]";
+    }
+}
