@@ -8,8 +8,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -71,6 +74,12 @@ public final class ArrApi {
     /** MediaCover: {@code remoteUrl} points at TMDb/TVDB/Goodreads, {@code url} at the application's own cache. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Image(String coverType, String url, String remoteUrl) {
+
+        /** The public poster: the resource's own remote poster field when it has one, else the poster among its images. */
+        public static Optional<String> poster(String remotePoster, List<Image> images) {
+            return Optional.ofNullable(remotePoster).or(() -> images.stream().filter(image -> "poster".equals(image.coverType()))
+                    .map(Image::remoteUrl).filter(Objects::nonNull).findFirst());
+        }
     }
 
     /** QualityModel, reduced to the quality's name ("Bluray-1080p"). */
@@ -176,9 +185,14 @@ public final class ArrApi {
      * the command type the name picks, although the spec's CommandResource lists none of those fields
      * (src/Radarr.Api.V3/Commands/CommandController.cs, the same in Sonarr and Readarr).
      */
-    public Command command(RemoteHttp.Endpoint endpoint, String apiKey, Map<String, Object> body) {
-        if (!(body.get("name") instanceof String name) || name.isBlank()) {
-            throw new IllegalArgumentException("a command needs its name");
+    public Command command(RemoteHttp.Endpoint endpoint, String apiKey, String name, Object... fieldsAndValues) {
+        if (name == null || name.isBlank() || fieldsAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a command needs its name, and its fields come with their values");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            body.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
         return post(endpoint, apiKey, "/command", body, Command.class);
     }

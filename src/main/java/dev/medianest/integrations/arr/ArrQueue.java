@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,16 @@ public final class ArrQueue {
             }
         }
         return records;
+    }
+
+    /**
+     * Every download of the queue {@code page} reads, each under the title {@code libraryId} names
+     * (a record without one, such as a release the application could not match, is left out).
+     */
+    public static List<MediaManager.Download> downloads(IntFunction<ArrApi.Page<ArrApi.QueueRecord>> page,
+                                                        Function<ArrApi.QueueRecord, Integer> libraryId) {
+        return all(page).stream().filter(record -> libraryId.apply(record) != null)
+                .map(record -> download(record, libraryId.apply(record))).toList();
     }
 
     /** One record as a download of the title {@code libraryId}. */

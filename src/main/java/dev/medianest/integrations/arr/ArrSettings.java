@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What every *arr instance's settings hold, read from its saved options and checked on construction:
@@ -60,11 +62,29 @@ public record ArrSettings(RemoteHttp.Endpoint endpoint, String apiKey, Optional<
                 }).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
+    /** The quality profile for a new title: the one asked for, else the default, else the instance's only one. */
+    public int qualityProfile(Optional<Integer> asked, ArrApi api) {
+        return choose(asked, qualityProfileId, () -> api.qualityProfiles(endpoint, apiKey), ArrApi.QualityProfile::id,
+                "qualityProfileId", "validation.arr.quality_profile_missing");
+    }
+
+    /** The root folder for a new title: the one asked for, else the default, else the only one the application can reach. */
+    public String rootFolder(Optional<String> asked, ArrApi api) {
+        return choose(asked, rootFolder, () -> api.rootFolders(endpoint, apiKey).stream().filter(ArrApi.RootFolder::accessible).toList(),
+                ArrApi.RootFolder::path, "rootFolder", "validation.arr.root_folder_missing");
+    }
+
+    /** The instance's default tags with the ones asked for, in order. */
+    public List<Integer> tagsWith(Set<Integer> asked) {
+        return Stream.concat(tags.stream(), asked.stream()).distinct().sorted().toList();
+    }
+
     /**
      * The value to use for a setting of a new title: the one asked for, else the instance's default,
-     * else the instance's only candidate; with several candidates and no choice, the person must choose.
+     * else the instance's only candidate (asked for only when needed); with several candidates and no
+     * choice, the person must choose.
      */
-    public static <T, V> V choose(Optional<V> asked, Optional<V> configured, List<T> candidates, Function<T, V> value,
+    public static <T, V> V choose(Optional<V> asked, Optional<V> configured, Supplier<List<T>> candidatesOnRequest, Function<T, V> value,
                                   String field, String missingKey) {
         if (asked.isPresent()) {
             return asked.get();
@@ -72,6 +92,7 @@ public record ArrSettings(RemoteHttp.Endpoint endpoint, String apiKey, Optional<
         if (configured.isPresent()) {
             return configured.get();
         }
+        List<T> candidates = candidatesOnRequest.get();
         if (candidates.size() == 1) {
             return value.apply(candidates.getFirst());
         }

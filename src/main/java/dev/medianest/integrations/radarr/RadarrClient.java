@@ -7,7 +7,6 @@ import dev.medianest.platform.http.RemoteHttp;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -142,7 +141,7 @@ public final class RadarrClient {
         if (movieIds.isEmpty()) {
             throw new IllegalArgumentException("name at least one movie to search for");
         }
-        return api.command(endpoint, apiKey, Map.of("name", "MoviesSearch", "movieIds", List.copyOf(movieIds)));
+        return api.command(endpoint, apiKey, "MoviesSearch", "movieIds", List.copyOf(movieIds));
     }
 
     /** GET /calendar?start&end: monitored movies with a cinema, digital or physical release in the window. */

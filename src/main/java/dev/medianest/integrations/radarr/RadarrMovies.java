@@ -45,7 +45,7 @@ final class RadarrMovies implements MediaManager {
     @Override
     public Presence presence(ExternalId id) {
         return tmdbId(id).flatMap(this::library).map(movie -> new Presence(Optional.of((long) movie.id()),
-                        movie.monitored(), movie.downloaded() ? 1 : 0, 1, downloads(movie.id())))
+                        movie.monitored(), movie.downloaded() ? 1 : 0, 1, downloads(List.of(movie.id()))))
                 .orElse(Presence.absent());
     }
 
@@ -61,29 +61,20 @@ final class RadarrMovies implements MediaManager {
             return new Added(movie.id(), movie.title(), true, search);
         }
         RadarrClient.Movie found = lookup(addition.id()).orElseThrow(() -> new AppException(ErrorCode.NOT_FOUND));
-        ArrApi shared = radarr.shared();
-        int profile = ArrSettings.choose(addition.qualityProfileId(), settings.qualityProfileId(),
-                shared.qualityProfiles(settings.endpoint(), settings.apiKey()), ArrApi.QualityProfile::id,
-                "qualityProfileId", "validation.arr.quality_profile_missing");
-        String folder = ArrSettings.choose(addition.rootFolder(), settings.rootFolder(),
-                shared.rootFolders(settings.endpoint(), settings.apiKey()).stream().filter(ArrApi.RootFolder::accessible).toList(),
-                ArrApi.RootFolder::path, "rootFolder", "validation.arr.root_folder_missing");
-        List<Integer> tags = Stream.concat(settings.tags().stream(), addition.tags().stream()).distinct().sorted().toList();
-        RadarrClient.Movie added = radarr.add(settings.endpoint(), settings.apiKey(),
-                RadarrClient.NewMovie.of(found, profile, folder, minimumAvailability, tags, addition.monitored(), addition.searchNow()));
+        RadarrClient.Movie added = radarr.add(settings.endpoint(), settings.apiKey(), RadarrClient.NewMovie.of(found,
+                settings.qualityProfile(addition.qualityProfileId(), radarr.shared()), settings.rootFolder(addition.rootFolder(), radarr.shared()),
+                minimumAvailability, settings.tagsWith(addition.tags()), addition.monitored(), addition.searchNow()));
         return new Added(added.id(), added.title(), false, addition.searchNow());
     }
 
     @Override
     public List<Download> queue() {
-        return ArrQueue.all(page -> radarr.queue(settings.endpoint(), settings.apiKey(), page, ArrQueue.PAGE_SIZE, List.of())).stream()
-                .filter(record -> record.movieId() != null)
-                .map(record -> ArrQueue.download(record, record.movieId())).toList();
+        return downloads(List.of());
     }
 
-    private List<Download> downloads(int movieId) {
-        return ArrQueue.all(page -> radarr.queue(settings.endpoint(), settings.apiKey(), page, ArrQueue.PAGE_SIZE, List.of(movieId))).stream()
-                .map(record -> ArrQueue.download(record, movieId)).toList();
+    private List<Download> downloads(List<Integer> movieIds) {
+        return ArrQueue.downloads(page -> radarr.queue(settings.endpoint(), settings.apiKey(), page, ArrQueue.PAGE_SIZE, movieIds),
+                ArrApi.QueueRecord::movieId);
     }
 
     /**
@@ -125,9 +116,8 @@ final class RadarrMovies implements MediaManager {
                         movie.tmdbId() > 0 ? Optional.of(ExternalId.tmdb(movie.tmdbId())) : Optional.<ExternalId>empty(),
                         ExternalId.parse(Catalogue.IMDB, Objects.requireNonNullElse(movie.imdbId(), "")))
                 .flatMap(Optional::stream).toList();
-        Optional<String> poster = Optional.ofNullable(movie.remotePoster()).or(() -> movie.images().stream()
-                .filter(image -> "poster".equals(image.coverType())).map(ArrApi.Image::remoteUrl).filter(Objects::nonNull).findFirst());
-        return new Title(Kind.MOVIE, movie.title(), movie.year(), ids, movie.overview(), poster, Optional.empty(), List.of(),
+        return new Title(Kind.MOVIE, movie.title(), movie.year(), ids, movie.overview(),
+                ArrApi.Image.poster(movie.remotePoster(), movie.images()), Optional.empty(), List.of(),
                 movie.inLibrary() ? Optional.of((long) movie.id()) : Optional.empty());
     }
 }

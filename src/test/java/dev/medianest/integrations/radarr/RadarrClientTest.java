@@ -3,6 +3,7 @@ package dev.medianest.integrations.radarr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.integrations.arr.ArrApi;
+import dev.medianest.integrations.arr.ArrContract;
 import dev.medianest.integrations.arr.ArrSpecGaps;
 import dev.medianest.platform.http.RemoteHttp;
 import dev.medianest.testing.Fixtures;
@@ -10,8 +11,6 @@ import dev.medianest.testing.SpecFake;
 import io.javalin.config.RoutesConfig;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +29,11 @@ class RadarrClientTest {
     private final RadarrClient radarr = new RadarrClient(http);
 
     private static RemoteHttp.Endpoint endpoint(SpecFake fake) {
-        return new RemoteHttp.Endpoint(URI.create(fake.baseUrl()), Duration.ofSeconds(2), false);
+        return ArrContract.endpoint(fake);
     }
 
-    /** Runs {@code calls} against a fake with {@code routes}, then checks both sides kept to the spec and every request carried the key. */
     private static SpecFake exchange(Consumer<RoutesConfig> routes, Consumer<SpecFake> calls, SpecFake.KnownGap... gaps) {
-        try (SpecFake fake = SpecFake.start(SPEC, routes).tolerating(gaps)) {
-            calls.accept(fake);
-            fake.assertAllInSpec();
-            assertThat(fake.received()).isNotEmpty()
-                    .allSatisfy(request -> assertThat(request.headers()).containsEntry("X-Api-Key", API_KEY));
-            return fake;
-        }
+        return ArrContract.exchange(SPEC, API_KEY, routes, calls, gaps);
     }
 
     @Test
