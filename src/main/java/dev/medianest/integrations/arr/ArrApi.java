@@ -43,9 +43,13 @@ public final class ArrApi {
     public record SystemStatus(String appName, String instanceName, String version, String urlBase) {
     }
 
-    /** HealthResource: one of the warnings the application shows on its own System › Status page. */
+    /**
+     * HealthResource: one of the warnings the application shows on its own System › Status page.
+     * {@code wikiUrl} is left unread: Radarr's spec types it as text, Sonarr's and Readarr's as an
+     * HttpUri object, and a link to a wiki is not worth failing a health check over.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Health(String source, String type, String message, String wikiUrl) {
+    public record Health(String source, String type, String message) {
         public boolean isProblem() {
             return "warning".equals(type) || "error".equals(type);
         }
