@@ -36,7 +36,7 @@ public final class ArrConnectorChecks {
     }
 
     public static String apiKey(ServiceInstance instance) {
-        return instance.secret("apiKey").orElse("");
+        return instance.secret(ArrSettings.API_KEY.name()).orElse("");
     }
 
     public List<ServiceProblem> test(ServiceInstance instance) {

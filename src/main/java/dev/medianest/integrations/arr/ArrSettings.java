@@ -1,5 +1,6 @@
 package dev.medianest.integrations.arr;
 
+import dev.medianest.features.services.ServiceField;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.http.RemoteHttp;
@@ -21,6 +22,12 @@ import java.util.stream.Stream;
 public record ArrSettings(RemoteHttp.Endpoint endpoint, String apiKey, Optional<Integer> qualityProfileId,
                           Optional<String> rootFolder, Set<Integer> tags) {
 
+    /** The form fields behind these settings, which every *arr connector's form starts from. */
+    public static final ServiceField API_KEY = ServiceField.secret("apiKey", "service.field.api_key", true);
+    public static final ServiceField QUALITY_PROFILE = ServiceField.live("qualityProfileId", "service.field.quality_profile", "qualityProfiles");
+    public static final ServiceField ROOT_FOLDER = ServiceField.live("rootFolder", "service.field.root_folder", "rootFolders");
+    public static final ServiceField TAGS = ServiceField.live("tags", "service.field.tags", "tags");
+
     public ArrSettings {
         if (apiKey == null) {
             throw new IllegalArgumentException("an *arr instance needs its API key");
@@ -33,7 +40,7 @@ public record ArrSettings(RemoteHttp.Endpoint endpoint, String apiKey, Optional<
 
     public static ArrSettings of(ServiceInstance instance) {
         return new ArrSettings(ArrConnectorChecks.endpoint(instance), ArrConnectorChecks.apiKey(instance),
-                positiveNumber(instance, "qualityProfileId"), instance.option("rootFolder"), numbers(instance, "tags"));
+                positiveNumber(instance, QUALITY_PROFILE.name()), instance.option(ROOT_FOLDER.name()), numbers(instance, TAGS.name()));
     }
 
     /** An option holding one id (a profile chosen from a live list); a value that is no positive number is a form error. */
@@ -65,13 +72,13 @@ public record ArrSettings(RemoteHttp.Endpoint endpoint, String apiKey, Optional<
     /** The quality profile for a new title: the one asked for, else the default, else the instance's only one. */
     public int qualityProfile(Optional<Integer> asked, ArrApi api) {
         return choose(asked, qualityProfileId, () -> api.qualityProfiles(endpoint, apiKey), ArrApi.QualityProfile::id,
-                "qualityProfileId", "validation.arr.quality_profile_missing");
+                QUALITY_PROFILE.name(), "validation.arr.quality_profile_missing");
     }
 
     /** The root folder for a new title: the one asked for, else the default, else the only one the application can reach. */
     public String rootFolder(Optional<String> asked, ArrApi api) {
         return choose(asked, rootFolder, () -> api.rootFolders(endpoint, apiKey).stream().filter(ArrApi.RootFolder::accessible).toList(),
-                ArrApi.RootFolder::path, "rootFolder", "validation.arr.root_folder_missing");
+                ArrApi.RootFolder::path, ROOT_FOLDER.name(), "validation.arr.root_folder_missing");
     }
 
     /** The instance's default tags with the ones asked for, in order. */

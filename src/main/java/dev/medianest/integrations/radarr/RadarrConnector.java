@@ -8,6 +8,7 @@ import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.integrations.arr.ArrConnectorChecks;
+import dev.medianest.integrations.arr.ArrSettings;
 import dev.medianest.platform.http.RemoteHttp;
 
 import java.util.List;
@@ -34,11 +35,7 @@ public final class RadarrConnector implements ServiceConnector {
 
     @Override
     public List<ServiceField> fields() {
-        return List.of(
-                ServiceField.secret("apiKey", "service.field.api_key", true),
-                ServiceField.live("qualityProfileId", "service.field.quality_profile", "qualityProfiles"),
-                ServiceField.live("rootFolder", "service.field.root_folder", "rootFolders"),
-                ServiceField.live("tags", "service.field.tags", "tags"),
+        return List.of(ArrSettings.API_KEY, ArrSettings.QUALITY_PROFILE, ArrSettings.ROOT_FOLDER, ArrSettings.TAGS,
                 ServiceField.choice("minimumAvailability", "service.field.minimum_availability",
                         List.of("announced", "inCinemas", "released")));
     }

@@ -8,6 +8,7 @@ import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.integrations.arr.ArrConnectorChecks;
+import dev.medianest.integrations.arr.ArrSettings;
 import dev.medianest.platform.http.RemoteHttp;
 
 import java.util.LinkedHashMap;
@@ -36,12 +37,9 @@ public final class SonarrConnector implements ServiceConnector {
 
     @Override
     public List<ServiceField> fields() {
-        return List.of(
-                ServiceField.secret("apiKey", "service.field.api_key", true),
-                ServiceField.live("qualityProfileId", "service.field.quality_profile", "qualityProfiles"),
+        return List.of(ArrSettings.API_KEY, ArrSettings.QUALITY_PROFILE,
                 ServiceField.live("languageProfileId", "service.field.language_profile", "languageProfiles"),
-                ServiceField.live("rootFolder", "service.field.root_folder", "rootFolders"),
-                ServiceField.live("tags", "service.field.tags", "tags"),
+                ArrSettings.ROOT_FOLDER, ArrSettings.TAGS,
                 ServiceField.choice("seriesType", "service.field.series_type", List.of("standard", "daily", "anime")),
                 ServiceField.choice("seasonFolder", "service.field.season_folder", List.of("true", "false")));
     }
