@@ -12,6 +12,8 @@ import dev.medianest.features.accounts.SignInThrottle;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.integrations.radarr.RadarrConnector;
+import dev.medianest.integrations.readarr.ReadarrConnector;
+import dev.medianest.integrations.sonarr.SonarrConnector;
 import dev.medianest.platform.config.Settings;
 import dev.medianest.platform.crypto.SecretBox;
 import dev.medianest.platform.crypto.SecretKeyFile;
@@ -75,7 +77,10 @@ public final class App implements AutoCloseable {
 
     /** Every service plug-in; each integration package adds its connector here. */
     private static List<ServiceConnector> connectors(RemoteHttp http) {
-        return List.of(new RadarrConnector(http));
+        return List.of(
+                new RadarrConnector(http),
+                new SonarrConnector(http),
+                new ReadarrConnector(http));
     }
 
     /** Prepares the data directory, opens and migrates the database, and builds the features. */
