@@ -145,7 +145,19 @@ public final class SpecFake implements AutoCloseable {
     }
 
     private void checkResponse(Context ctx) {
-        SimpleResponse.Builder response = new SimpleResponse.Builder(ctx.statusCode());
+        Request.Method method = Request.Method.valueOf(ctx.method().name());
+        int status = ctx.statusCode();
+        ValidationReport report = validator.validateResponse(ctx.path(), method, response(ctx, status));
+        record(report, "response", ctx.method().name(), ctx.path(), status);
+        // The generated *arr specs list 200 where the controllers answer 201 Created, and an unknown
+        // status stops the validator before the body: hold such a body to the success schema anyway.
+        if (status == 201 && report.getMessages().stream().anyMatch(message -> message.getKey().equals("validation.response.status.unknown"))) {
+            record(validator.validateResponse(ctx.path(), method, response(ctx, 200)), "response", ctx.method().name(), ctx.path(), status);
+        }
+    }
+
+    private static SimpleResponse response(Context ctx, int status) {
+        SimpleResponse.Builder response = new SimpleResponse.Builder(status);
         String type = ctx.res().getContentType();
         if (type != null) {
             response.withContentType(type);
@@ -154,8 +166,7 @@ public final class SpecFake implements AutoCloseable {
         if (result != null && !result.isEmpty()) {
             response.withBody(result);
         }
-        record(validator.validateResponse(ctx.path(), Request.Method.valueOf(ctx.method().name()), response.build()),
-                "response", ctx.method().name(), ctx.path(), ctx.statusCode());
+        return response.build();
     }
 
     private void record(ValidationReport report, String side, String method, String path, int status) {

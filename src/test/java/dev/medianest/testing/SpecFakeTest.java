@@ -64,6 +64,18 @@ class SpecFakeTest {
     }
 
     @Test
+    void a_created_answer_is_held_to_the_success_schema() throws Exception {
+        SpecFake.KnownGap created = new SpecFake.KnownGap("POST", "/api/v3/tag", "Response status 201 not defined", "a test of the mechanism");
+        try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> routes.post("/api/v3/tag",
+                ctx -> ctx.status(201).json(java.util.Map.of("id", "three", "label", "kids")))).tolerating(created)) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(radarr.baseUrl() + "/api/v3/tag")).header("X-Api-Key", "0123456789abcdef")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"kids\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(radarr::assertAllInSpec).hasMessageContaining("response POST /api/v3/tag 201").hasMessageContaining("integer");
+        }
+    }
+
+    @Test
     void a_known_gap_must_name_its_evidence() {
         assertThatThrownBy(() -> new SpecFake.KnownGap("POST", "/api/v3/command", "movieIds", " "))
                 .isInstanceOf(IllegalArgumentException.class);
