@@ -188,6 +188,14 @@ class SonarrClientTest {
     }
 
     @Test
+    void a_series_search_names_the_series() throws Exception {
+        SpecFake fake = exchange(routes -> routes.post("/api/v3/command", Fixtures.answer(201, "sonarr/command-series-search.json")),
+                sonarr -> assertThat(this.sonarr.searchSeries(endpoint(sonarr), API_KEY, 7).id()).isEqualTo(55103),
+                ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.commandField("/api/v3/command", "seriesId"));
+        assertThat(json.readTree(fake.received().getFirst().body())).isEqualTo(json.readTree("{\"name\":\"SeriesSearch\",\"seriesId\":7}"));
+    }
+
+    @Test
     void deleting_says_whether_files_go_and_whether_lists_may_add_it_again() {
         SpecFake fake = exchange(routes -> routes.delete("/api/v3/series/{id}", ctx -> ctx.status(200)),
                 sonarr -> this.sonarr.delete(endpoint(sonarr), API_KEY, 12, false, true));
