@@ -27,7 +27,7 @@ import java.util.StringJoiner;
 public final class ArrApi {
 
     /** Whole-library lists (every movie with its file and images) run to tens of megabytes on large libraries. */
-    public static final long LIBRARY_BYTES = 64L << 20;
+    private static final long LIBRARY_BYTES = 64L << 20;
 
     private final RemoteHttp http;
     private final String prefix;
