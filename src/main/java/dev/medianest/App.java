@@ -15,7 +15,9 @@ import dev.medianest.features.catalog.MetadataSources;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
 import dev.medianest.integrations.radarr.RadarrConnector;
+import dev.medianest.integrations.readarr.ReadarrConnector;
 import dev.medianest.integrations.seerr.SeerrConnector;
+import dev.medianest.integrations.sonarr.SonarrConnector;
 import dev.medianest.integrations.tmdb.TmdbConnector;
 import dev.medianest.platform.config.Settings;
 import dev.medianest.platform.crypto.SecretBox;
@@ -84,6 +86,8 @@ public final class App implements AutoCloseable {
     private static List<ServiceConnector> connectors(RemoteHttp http) {
         return List.of(
                 new RadarrConnector(http),
+                new SonarrConnector(http),
+                new ReadarrConnector(http),
                 new ProwlarrConnector(http),
                 new SeerrConnector(http),
                 new TmdbConnector(http));

@@ -35,11 +35,38 @@ public final class SpecFake implements AutoCloseable {
 
     private final Javalin server;
     private final OpenApiInteractionValidator validator;
-    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<Violation> violations = new CopyOnWriteArrayList<>();
     private final List<Recorded> received = new CopyOnWriteArrayList<>();
+    private final List<KnownGap> gaps = new CopyOnWriteArrayList<>();
 
     /** A request as the fake saw it. */
     public record Recorded(String method, String path, String query, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * A place where the published spec is known to differ from what the real service does: the
+     * generated specs list only the 200 answer of a POST that really answers 201, or leave out the
+     * fields a command reads. {@code evidence} names the upstream source that shows the real
+     * behaviour; a violation is excused only when method, path and a fragment of its message match.
+     */
+    public record KnownGap(String method, String path, String messageFragment, String evidence) {
+        public KnownGap {
+            if (evidence == null || evidence.isBlank()) {
+                throw new IllegalArgumentException("a known gap needs the upstream source that shows it");
+            }
+        }
+
+        boolean excuses(Violation violation) {
+            return violation.method().equals(method) && violation.path().equals(path) && violation.message().contains(messageFragment);
+        }
+    }
+
+    /** One complaint of the validator; {@code status} is 0 for a request. */
+    private record Violation(String side, String method, String path, int status, String message) {
+        @Override
+        public String toString() {
+            return side + " " + method + " " + path + (status > 0 ? " " + status : "") + ": " + message;
+        }
     }
 
     private SpecFake(String specFile, Consumer<RoutesConfig> routes) {
@@ -67,10 +94,18 @@ public final class SpecFake implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Fails with every request or response that left the spec. */
+    /** Excuses the violations of one known difference between the spec and the real service. */
+    public SpecFake tolerating(KnownGap... known) {
+        gaps.addAll(List.of(known));
+        return this;
+    }
+
+    /** Fails with every request or response that left the spec, apart from the known gaps. */
     public void assertAllInSpec() {
-        if (!violations.isEmpty()) {
-            throw new AssertionError("left the spec:\n" + String.join("\n", violations));
+        List<String> unexcused = violations.stream().filter(violation -> gaps.stream().noneMatch(gap -> gap.excuses(violation)))
+                .map(Violation::toString).toList();
+        if (!unexcused.isEmpty()) {
+            throw new AssertionError("left the spec:\n" + String.join("\n", unexcused));
         }
     }
 
@@ -110,14 +145,23 @@ public final class SpecFake implements AutoCloseable {
         if (!body.isEmpty()) {
             request.withBody(body);
         }
-        ValidationReport report = validator.validateRequest(request.build());
-        if (report.hasErrors()) {
-            violations.add("request " + ctx.method() + " " + ctx.path() + ": " + report);
-        }
+        record(validator.validateRequest(request.build()), "request", ctx.method().name(), ctx.path(), 0);
     }
 
     private void checkResponse(Context ctx) {
-        SimpleResponse.Builder response = new SimpleResponse.Builder(ctx.statusCode());
+        Request.Method method = Request.Method.valueOf(ctx.method().name());
+        int status = ctx.statusCode();
+        ValidationReport report = validator.validateResponse(ctx.path(), method, response(ctx, status));
+        record(report, "response", ctx.method().name(), ctx.path(), status);
+        // The generated *arr specs list 200 where the controllers answer 201 Created, and an unknown
+        // status stops the validator before the body: hold such a body to the success schema anyway.
+        if (status == 201 && report.getMessages().stream().anyMatch(message -> message.getKey().equals("validation.response.status.unknown"))) {
+            record(validator.validateResponse(ctx.path(), method, response(ctx, 200)), "response", ctx.method().name(), ctx.path(), status);
+        }
+    }
+
+    private SimpleResponse response(Context ctx, int status) {
+        SimpleResponse.Builder response = new SimpleResponse.Builder(status);
         String type = ctx.res().getContentType();
         if (type != null) {
             response.withContentType(type);
@@ -130,10 +174,12 @@ public final class SpecFake implements AutoCloseable {
         if (result != null && !result.isEmpty()) {
             response.withBody(result);
         }
-        ValidationReport report = validator.validateResponse(ctx.path(), Request.Method.valueOf(ctx.method().name()), response.build());
-        if (report.hasErrors()) {
-            violations.add("response " + ctx.method() + " " + ctx.path() + " " + ctx.statusCode() + ": " + report);
-        }
+        return response.build();
+    }
+
+    private void record(ValidationReport report, String side, String method, String path, int status) {
+        report.getMessages().stream().filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(message -> violations.add(new Violation(side, method, path, status, message.getMessage())));
     }
 
     /**
@@ -162,10 +208,8 @@ public final class SpecFake implements AutoCloseable {
             if (type != null) {
                 sub.withContentType(type);
             }
-            ValidationReport report = validator.validateResponse(subPath, Request.Method.valueOf(ctx.method().name()), sub.build());
-            if (report.hasErrors()) {
-                violations.add("appended response " + ctx.method() + " " + subPath + ": " + report);
-            }
+            record(validator.validateResponse(subPath, Request.Method.valueOf(ctx.method().name()), sub.build()),
+                    "appended response", ctx.method().name(), subPath, ctx.statusCode());
         }
         return object.toString();
     }

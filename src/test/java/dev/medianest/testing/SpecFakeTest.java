@@ -49,6 +49,39 @@ class SpecFakeTest {
     }
 
     @Test
+    void a_known_gap_excuses_only_its_own_violation() throws Exception {
+        SpecFake.KnownGap created = new SpecFake.KnownGap("GET", "/api/v3/system/status", "Response status 201 not defined",
+                "a test of the mechanism");
+        try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> {
+            routes.get("/api/v3/system/status", ctx -> ctx.status(201).json(java.util.Map.of("appName", "Radarr")));
+            routes.get("/api/v3/health", ctx -> ctx.status(201).json(java.util.List.of()));
+        }).tolerating(created)) {
+            get(radarr.baseUrl() + "/api/v3/system/status", "0123456789abcdef");
+            radarr.assertAllInSpec();
+            get(radarr.baseUrl() + "/api/v3/health", "0123456789abcdef");
+            assertThatThrownBy(radarr::assertAllInSpec).hasMessageContaining("response GET /api/v3/health 201");
+        }
+    }
+
+    @Test
+    void a_created_answer_is_held_to_the_success_schema() throws Exception {
+        SpecFake.KnownGap created = new SpecFake.KnownGap("POST", "/api/v3/tag", "Response status 201 not defined", "a test of the mechanism");
+        try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> routes.post("/api/v3/tag",
+                ctx -> ctx.status(201).json(java.util.Map.of("id", "three", "label", "kids")))).tolerating(created)) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(radarr.baseUrl() + "/api/v3/tag")).header("X-Api-Key", "0123456789abcdef")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"kids\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(radarr::assertAllInSpec).hasMessageContaining("response POST /api/v3/tag 201").hasMessageContaining("integer");
+        }
+    }
+
+    @Test
+    void a_known_gap_must_name_its_evidence() {
+        assertThatThrownBy(() -> new SpecFake.KnownGap("POST", "/api/v3/command", "movieIds", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tmdb_openapi_3_1_spec_loads_and_checks_query_parameters() throws Exception {
         try (SpecFake tmdb = SpecFake.start("tmdb-v3.openapi.json", routes -> routes.get("/3/search/movie",
                 ctx -> ctx.json(java.util.Map.of("page", 1, "results", java.util.List.of(), "total_pages", 1, "total_results", 0))))) {

@@ -3,17 +3,21 @@ package dev.medianest.integrations.arr;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceProblem;
+import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.http.RemoteFailure;
 import dev.medianest.platform.http.RemoteHttp;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Test button and the health probe, done the same way for every *arr application: ask
- * system/status (reachable? right key? right application? new enough?), then health and disk space.
+ * The Test button, the health probe and the shared live lists, done the same way for every *arr
+ * application: ask system/status (reachable? right key? right application? new enough?), then
+ * health and disk space.
  */
 public final class ArrConnectorChecks {
 
@@ -42,7 +46,7 @@ public final class ArrConnectorChecks {
     }
 
     public static String apiKey(ServiceInstance instance) {
-        return instance.secret("apiKey").orElse("");
+        return instance.secret(ArrSettings.API_KEY.name()).orElse("");
     }
 
     public List<ServiceProblem> test(ServiceInstance instance) {
@@ -88,6 +92,25 @@ public final class ArrConnectorChecks {
                     String.valueOf(minimumMajorVersion)));
         }
         return List.of();
+    }
+
+    /**
+     * The live lists every *arr form offers: quality profiles, the root folders the application can
+     * reach, tags (value to label). Another list name is a form error.
+     */
+    public Map<String, String> choices(ServiceInstance instance, String list) {
+        RemoteHttp.Endpoint endpoint = endpoint(instance);
+        String key = apiKey(instance);
+        Map<String, String> choices = new LinkedHashMap<>();
+        switch (list) {
+            case "qualityProfiles" -> api.qualityProfiles(endpoint, key)
+                    .forEach(profile -> choices.put(String.valueOf(profile.id()), profile.name()));
+            case "rootFolders" -> api.rootFolders(endpoint, key).stream().filter(ArrApi.RootFolder::accessible)
+                    .forEach(folder -> choices.put(folder.path(), folder.path()));
+            case "tags" -> api.tags(endpoint, key).forEach(tag -> choices.put(String.valueOf(tag.id()), tag.label()));
+            default -> throw AppException.invalid("list", "validation.service.choice");
+        }
+        return choices;
     }
 
     /** A failure as the person reads it: the message key of its kind, with the instance's name and address. */

@@ -1,18 +1,16 @@
 package dev.medianest.integrations.radarr;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.medianest.features.catalog.MediaManager;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.features.services.ServiceProblem;
-import dev.medianest.integrations.arr.ArrApi;
 import dev.medianest.integrations.arr.ArrConnectorChecks;
-import dev.medianest.platform.errors.AppException;
+import dev.medianest.integrations.arr.ArrSettings;
 import dev.medianest.platform.http.RemoteHttp;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,22 +20,12 @@ import java.util.Map;
  */
 public final class RadarrConnector implements ServiceConnector {
 
-    private final ArrApi api;
+    private final RadarrClient client;
     private final ArrConnectorChecks checks;
 
-    /** QualityProfileResource, reduced to what a form offers. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record QualityProfile(int id, String name) {
-    }
-
-    /** RootFolderResource. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RootFolder(int id, String path, boolean accessible, Long freeSpace) {
-    }
-
     public RadarrConnector(RemoteHttp http) {
-        this.api = new ArrApi(http, "/api/v3");
-        this.checks = new ArrConnectorChecks(api, "Radarr", 3);
+        this.client = new RadarrClient(http);
+        this.checks = new ArrConnectorChecks(client.shared(), "Radarr", 3);
     }
 
     @Override
@@ -47,11 +35,7 @@ public final class RadarrConnector implements ServiceConnector {
 
     @Override
     public List<ServiceField> fields() {
-        return List.of(
-                ServiceField.secret("apiKey", "service.field.api_key", true),
-                ServiceField.live("qualityProfileId", "service.field.quality_profile", "qualityProfiles"),
-                ServiceField.live("rootFolder", "service.field.root_folder", "rootFolders"),
-                ServiceField.live("tags", "service.field.tags", "tags"),
+        return List.of(ArrSettings.API_KEY, ArrSettings.QUALITY_PROFILE, ArrSettings.ROOT_FOLDER, ArrSettings.TAGS,
                 ServiceField.choice("minimumAvailability", "service.field.minimum_availability",
                         List.of("announced", "inCinemas", "released")));
     }
@@ -68,17 +52,14 @@ public final class RadarrConnector implements ServiceConnector {
 
     @Override
     public Map<String, String> choices(ServiceInstance instance, String list) {
-        RemoteHttp.Endpoint endpoint = ArrConnectorChecks.endpoint(instance);
-        String key = ArrConnectorChecks.apiKey(instance);
-        Map<String, String> choices = new LinkedHashMap<>();
-        switch (list) {
-            case "qualityProfiles" -> api.list(endpoint, key, "/qualityprofile", QualityProfile.class)
-                    .forEach(profile -> choices.put(String.valueOf(profile.id()), profile.name()));
-            case "rootFolders" -> api.list(endpoint, key, "/rootfolder", RootFolder.class).stream().filter(RootFolder::accessible)
-                    .forEach(folder -> choices.put(folder.path(), folder.path()));
-            case "tags" -> api.tags(endpoint, key).forEach(tag -> choices.put(String.valueOf(tag.id()), tag.label()));
-            default -> throw AppException.invalid("list", "validation.service.choice");
+        return checks.choices(instance, list);
+    }
+
+    /** The movies of this Radarr instance, for the request feature. */
+    public MediaManager mediaManager(ServiceInstance instance) {
+        if (instance.kind() != kind()) {
+            throw new IllegalArgumentException(instance.name() + " is not a Radarr instance");
         }
-        return choices;
+        return new RadarrMovies(client, instance);
     }
 }

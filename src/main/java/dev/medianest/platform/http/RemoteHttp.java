@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -15,7 +16,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,8 +38,9 @@ import java.util.concurrent.TimeoutException;
  * (one verifying certificates, one that accepts self-signed ones for instances whose admin ticked
  * that). Every failure becomes a {@link RemoteFailure} with a kind a person can act on; redirects
  * are followed only within the same origin, so an API key never travels to another host; bodies
- * are read against a size limit and the whole exchange against a deadline, so a server that
- * accepts and never answers cannot hang a page.
+ * are read against a size limit and the whole exchange (every attempt, pause, redirect and the
+ * body) against one deadline of twice the instance's timeout, so a server that accepts and never
+ * answers cannot hang a page.
  */
 public final class RemoteHttp {
 
@@ -93,7 +94,8 @@ public final class RemoteHttp {
     }
 
     public RemoteHttp(ObjectMapper json) {
-        this.json = json;
+        // Remote payloads carry ISO-8601 dates ("2024-11-03T20:05:11Z"); payload records read them as java.time values.
+        this.json = json.copy().registerModule(new JavaTimeModule());
     }
 
     private HttpClient client(boolean selfSigned) {
@@ -138,14 +140,19 @@ public final class RemoteHttp {
 
     /** Calls and returns the raw 2xx answer; anything else is a {@link RemoteFailure}. */
     public Reply exchange(Endpoint endpoint, Call call) {
+        long deadline = System.nanoTime() + endpoint.timeout().multipliedBy(2).toNanos();
         RemoteFailure last = null;
         int attempts = call.idempotent() ? READ_RETRIES + 1 : 1;
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) {
-                pause(FIRST_PAUSE.multipliedBy(1L << (attempt - 1) * 2));
+                Duration pause = FIRST_PAUSE.multipliedBy(1L << (attempt - 1) * 2);
+                if (remaining(deadline).compareTo(pause) <= 0) {
+                    break;
+                }
+                pause(pause);
             }
             try {
-                return once(endpoint, call);
+                return once(endpoint, call, deadline);
             } catch (RemoteFailure failure) {
                 last = failure;
                 if (!worthRetrying(failure)) {
@@ -156,23 +163,37 @@ public final class RemoteHttp {
         throw last;
     }
 
+    /**
+     * A refused connection or a 5xx may pass (a restart, a proxy in front of a service still
+     * starting). A timeout is not tried again: a server stuck once stays stuck, and another full
+     * wait would only keep the person waiting longer.
+     */
     private static boolean worthRetrying(RemoteFailure failure) {
         return switch (failure.kind()) {
-            case UNREACHABLE, TIMEOUT, SERVER_ERROR, UNAVAILABLE -> true;
+            case UNREACHABLE, SERVER_ERROR, UNAVAILABLE -> true;
             default -> failure.status() == 429;
         };
     }
 
-    private Reply once(Endpoint endpoint, Call call) {
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(deadline - System.nanoTime());
+    }
+
+    private Reply once(Endpoint endpoint, Call call, long deadline) {
         URI target = endpoint.resolve(call.pathAndQuery());
         long started = System.nanoTime();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpResponse<InputStream> response = send(endpoint, call, target);
+            HttpResponse<InputStream> response = send(endpoint, call, target, deadline);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 closeQuietly(response.body());
                 String location = response.headers().firstValue("Location").orElse("");
-                URI next = target.resolve(location);
+                URI next;
+                try {
+                    next = target.resolve(location);
+                } catch (IllegalArgumentException unreadable) {
+                    throw new RemoteFailure(RemoteFailure.Kind.REDIRECTED_ELSEWHERE, status, "redirect to an unreadable address", unreadable);
+                }
                 if (!sameOrigin(target, next) || !call.idempotent()) {
                     // Following would send the API key to another host (or replay a write): refuse.
                     throw new RemoteFailure(RemoteFailure.Kind.REDIRECTED_ELSEWHERE, status, "redirect to " + next.getHost(), null);
@@ -180,7 +201,7 @@ public final class RemoteHttp {
                 target = next;
                 continue;
             }
-            byte[] body = readLimited(response.body(), call.maxBytes(), endpoint.timeout());
+            byte[] body = readLimited(response.body(), call.maxBytes(), deadline);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             if (status >= 200 && status < 300) {
                 if (looksLikeLoginPage(response.headers(), body) && !call.pathAndQuery().isEmpty()) {
@@ -193,8 +214,13 @@ public final class RemoteHttp {
         throw new RemoteFailure(RemoteFailure.Kind.REDIRECTED_ELSEWHERE, 0, "too many redirects", null);
     }
 
-    private HttpResponse<InputStream> send(Endpoint endpoint, Call call, URI target) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(endpoint.timeout())
+    private HttpResponse<InputStream> send(Endpoint endpoint, Call call, URI target, long deadline) {
+        Duration left = remaining(deadline);
+        if (left.toMillis() < 1) {
+            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "no time left within " + endpoint.timeout().multipliedBy(2), null);
+        }
+        Duration wait = left.compareTo(endpoint.timeout()) < 0 ? left : endpoint.timeout();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(wait)
                 .header("Accept", "application/json")
                 .header("User-Agent", "MediaNest");
         call.headers().forEach(request::header);
@@ -211,10 +237,11 @@ public final class RemoteHttp {
         HttpClient client = client(endpoint.allowSelfSigned() && "https".equals(target.getScheme()));
         CompletableFuture<HttpResponse<InputStream>> pending = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try {
-            return pending.get(endpoint.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            // The request's own timeout normally fires first; this bound only backs it up.
+            return pending.get(wait.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "no answer within " + endpoint.timeout(), e);
+            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "no answer within " + wait, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "interrupted", e);
@@ -223,7 +250,7 @@ public final class RemoteHttp {
         }
     }
 
-    private static byte[] readLimited(InputStream body, long maxBytes, Duration timeout) {
+    private static byte[] readLimited(InputStream body, long maxBytes, long deadline) {
         CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> {
             try (InputStream in = body) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -236,10 +263,10 @@ public final class RemoteHttp {
             }
         }, Thread::startVirtualThread);
         try {
-            return reading.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return reading.get(Math.max(1, remaining(deadline).toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             closeQuietly(body);
-            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "body not finished within " + timeout.multipliedBy(2), e);
+            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "body not finished before the deadline", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, "interrupted", e);
@@ -294,29 +321,38 @@ public final class RemoteHttp {
         return start.contains("<form") && (start.contains("password") || start.contains("login") || start.contains("sign in"));
     }
 
+    /**
+     * The JDK client wraps the real cause: an unknown host arrives as a ConnectException around an
+     * UnresolvedAddressException. So the whole chain is searched for each kind, most specific first.
+     */
     private static RemoteFailure transportFailure(Throwable error) {
-        Throwable cause = error;
-        while (cause != null) {
-            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
-                return new RemoteFailure(RemoteFailure.Kind.DNS_FAILURE, 0, "host name not found", error);
-            }
-            if (cause instanceof SSLHandshakeException handshake) {
-                String message = String.valueOf(handshake.getMessage());
-                boolean untrusted = message.contains("PKIX") || message.contains("certification path") || message.contains("unable to find valid");
-                return new RemoteFailure(untrusted ? RemoteFailure.Kind.TLS_UNTRUSTED : RemoteFailure.Kind.TLS_FAILURE, 0, message, error);
-            }
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
-                return new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, String.valueOf(cause.getMessage()), error);
-            }
-            if (cause instanceof ConnectException) {
-                return new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, 0, String.valueOf(cause.getMessage()), error);
-            }
-            cause = cause.getCause();
+        Optional<Throwable> dns = causeOf(error, UnresolvedAddressException.class, UnknownHostException.class);
+        if (dns.isPresent()) {
+            return new RemoteFailure(RemoteFailure.Kind.DNS_FAILURE, 0, "host name not found", error);
         }
-        if (error instanceof IOException) {
-            return new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, 0, String.valueOf(error.getMessage()), error);
+        Optional<Throwable> handshake = causeOf(error, SSLHandshakeException.class);
+        if (handshake.isPresent()) {
+            String message = String.valueOf(handshake.get().getMessage());
+            boolean untrusted = message.contains("PKIX") || message.contains("certification path") || message.contains("unable to find valid");
+            return new RemoteFailure(untrusted ? RemoteFailure.Kind.TLS_UNTRUSTED : RemoteFailure.Kind.TLS_FAILURE, 0, message, error);
         }
-        return new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, 0, error.toString(), error);
+        Optional<Throwable> timeout = causeOf(error, HttpTimeoutException.class);
+        if (timeout.isPresent()) {
+            return new RemoteFailure(RemoteFailure.Kind.TIMEOUT, 0, String.valueOf(timeout.get().getMessage()), error);
+        }
+        return new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, 0, causeOf(error, ConnectException.class).orElse(error).toString(), error);
+    }
+
+    @SafeVarargs
+    private static Optional<Throwable> causeOf(Throwable error, Class<? extends Throwable>... types) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(cause)) {
+                    return Optional.of(cause);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean sameOrigin(URI a, URI b) {
