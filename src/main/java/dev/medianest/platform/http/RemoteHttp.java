@@ -300,6 +300,10 @@ public final class RemoteHttp {
     }
 
     private static RemoteFailure statusFailure(int status, HttpHeaders headers, byte[] body) {
+        if ((status == 401 || status == 403) && looksLikeLoginPage(headers, body)) {
+            // A proxy's sign-in portal, not the service refusing our key: say so, or the admin hunts a wrong key.
+            return new RemoteFailure(RemoteFailure.Kind.LOGIN_PAGE, status, "HTML sign-in page", null);
+        }
         RemoteFailure.Kind kind = switch (status) {
             case 401 -> RemoteFailure.Kind.UNAUTHORIZED;
             case 403 -> RemoteFailure.Kind.FORBIDDEN;

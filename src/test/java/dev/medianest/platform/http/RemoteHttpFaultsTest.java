@@ -269,6 +269,10 @@ class RemoteHttpFaultsTest {
             assertThat(statusFailure(fake.baseUrl()).kind()).isEqualTo(RemoteFailure.Kind.LOGIN_PAGE);
             assertThat(problemKey(fake.baseUrl())).isEqualTo("remote.login_page");
         }
+        try (PlainFake fake = new PlainFake(routes -> routes.get("/api/v3/system/status", ctx -> ctx.status(401).html(authelia)))) {
+            assertThat(statusFailure(fake.baseUrl()).kind()).as("a portal answering 401 is not a wrong API key")
+                    .isEqualTo(RemoteFailure.Kind.LOGIN_PAGE);
+        }
     }
 
     @Test
