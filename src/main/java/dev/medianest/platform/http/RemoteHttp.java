@@ -9,10 +9,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -385,17 +387,41 @@ public final class RemoteHttp {
         }
     }
 
-    /** Only for instances whose admin ticked "accept a self-signed certificate". */
+    /**
+     * Only for instances whose admin ticked "accept a self-signed certificate". An extended trust
+     * manager, because JSSE wraps a plain X509TrustManager in one that still checks the host name,
+     * and homelab certificates rarely name the address they are reached by.
+     */
     private static SSLContext trustAll() {
-        TrustManager[] trustEveryone = {new X509TrustManager() {
+        TrustManager[] trustEveryone = {new X509ExtendedTrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
                 // not used: MediaNest is the client
             }
 
             @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+                // not used: MediaNest is the client
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+                // not used: MediaNest is the client
+            }
+
+            @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // deliberately accepting: the admin opted in for this instance (its certificate is self-signed)
+                // deliberately accepting: the admin opted in for this instance
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+                // deliberately accepting, host name included: the admin opted in for this instance
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+                // deliberately accepting, host name included: the admin opted in for this instance
             }
 
             @Override
