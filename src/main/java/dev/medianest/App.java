@@ -10,7 +10,10 @@ import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
 import dev.medianest.features.services.ServiceCatalog;
+import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
+import dev.medianest.features.services.ServiceHealth;
+import dev.medianest.features.services.StatusJob;
 import dev.medianest.integrations.radarr.RadarrConnector;
 import dev.medianest.platform.config.Settings;
 import dev.medianest.platform.crypto.SecretBox;
@@ -54,6 +57,9 @@ public final class App implements AutoCloseable {
     private final InitialAdmin initialAdmin;
     private final Clock clock;
     private final ServiceCatalog services;
+    private final EventBus events;
+    private final ServiceHealth health;
+    private final StatusJob statusJob;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -70,7 +76,11 @@ public final class App implements AutoCloseable {
         this.signIn = new SignIn(database, hasher, new SignInThrottle(clock, settings.security().signInAttemptsBeforeLockout()), sessions);
         this.initialAdmin = new InitialAdmin(accounts, tokens, settings.data().dir());
         RemoteHttp http = new RemoteHttp(json());
-        this.services = new ServiceCatalog(database, secretBox, clock, connectors(http));
+        this.events = new EventBus();
+        this.services = new ServiceCatalog(database, secretBox, clock, connectors(http), events);
+        this.health = new ServiceHealth(database, clock, services);
+        this.statusJob = new StatusJob(services, health, events, clock,
+                Duration.ofSeconds(settings.services().probeIntervalSeconds()));
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -129,14 +139,17 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version()));
+                json(), metrics, BuildInfo.version(), services, health));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
             web = null;
             throw new StartupException("cli.port_in_use", taken, taken.host(), String.valueOf(taken.port()));
         }
+        events.subscribe(web::deliver);
         sessions.purgeExpired();
+        // Probing belongs to the server: CLI commands build the same App but never call serve().
+        statusJob.start();
         return web.port();
     }
 
@@ -152,6 +165,19 @@ public final class App implements AutoCloseable {
 
     public ServiceCatalog services() {
         return services;
+    }
+
+    /** The status job, so tests can run a due round at once instead of waiting for its timer. */
+    public StatusJob statusJob() {
+        return statusJob;
+    }
+
+    public ServiceHealth health() {
+        return health;
+    }
+
+    public EventBus events() {
+        return events;
     }
 
     public Accounts accounts() {
@@ -176,6 +202,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        statusJob.close();
         if (web != null) {
             web.stop();
         }
