@@ -50,7 +50,7 @@ final class CheckStore {
         int[][] counts = new int[slots][3];
         long slotMillis = slot.toMillis();
         handle.createQuery("SELECT (checked_at - :from) / :slot AS slot_no, state, COUNT(*) AS n FROM service_checks "
-                        + "WHERE service_id = :id AND checked_at >= :from GROUP BY (checked_at - :from) / :slot, state")
+                        + "WHERE service_id = :id AND checked_at >= :from GROUP BY slot_no, state")
                 .bind("from", from.toEpochMilli()).bind("slot", slotMillis).bind("id", serviceId)
                 .map((rs, ctx) -> {
                     int number = (int) rs.getLong("slot_no");

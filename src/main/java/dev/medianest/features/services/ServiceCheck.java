@@ -18,9 +18,8 @@ public record ServiceCheck(long serviceId, Instant checkedAt, Probe.State state,
         Objects.requireNonNull(responseTime);
         Objects.requireNonNull(version);
         Objects.requireNonNull(problem);
-        if (responseTime.isNegative()) {
-            responseTime = Duration.ZERO;
-        }
+        // Stored in whole milliseconds, so a check reads back equal to the one recorded.
+        responseTime = responseTime.isNegative() ? Duration.ZERO : Duration.ofMillis(responseTime.toMillis());
     }
 
     static ServiceCheck of(long serviceId, Instant checkedAt, Probe probe) {

@@ -189,7 +189,7 @@ public final class StatusJob implements AutoCloseable {
     private Instant dueAt(ServiceInstance service) {
         Track track = tracks.computeIfAbsent(service.id(), this::load);
         if (track == null || track.checkedAt().isBefore(service.updatedAt())) {
-            return Instant.MIN;
+            return service.updatedAt(); // due since it was added or edited
         }
         return track.checkedAt().plus(delayAfter(track.failures()));
     }
@@ -216,7 +216,9 @@ public final class StatusJob implements AutoCloseable {
             try {
                 recorded = record(service, probeWithDeadline(service));
             } catch (RuntimeException failure) {
-                LOG.warn("recording the check of service {} failed", service.id(), failure);
+                if (!closed) {
+                    LOG.warn("recording the check of service {} failed", service.id(), failure);
+                }
             } finally {
                 inFlight.remove(service.id());
                 done.complete(recorded);
