@@ -214,7 +214,11 @@ public final class StatusJob implements AutoCloseable {
         threads.execute(() -> {
             Optional<ServiceCheck> recorded = Optional.empty();
             try {
-                recorded = record(service, probeWithDeadline(service));
+                Probe probe = probeWithDeadline(service);
+                // A probe cut short by shutting down says nothing about the service: it is not recorded.
+                if (!closed) {
+                    recorded = record(service, probe);
+                }
             } catch (RuntimeException failure) {
                 if (!closed) {
                     LOG.warn("recording the check of service {} failed", service.id(), failure);
