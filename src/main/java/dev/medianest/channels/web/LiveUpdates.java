@@ -126,6 +126,9 @@ final class LiveUpdates implements AutoCloseable {
         }
 
         private void send(DomainEvent event) {
+            if (client.terminated()) {
+                return;
+            }
             switch (event) {
                 case ServicesChanged changed -> client.sendEvent("swap", pages.fragment("service_cards.jte",
                         Map.of("page", page, "statuses", health.board())));

@@ -167,7 +167,11 @@ final class ServicePages {
             switch (catalog.choices(preview, field.choicesFrom())) {
                 case ServiceCatalog.Choices.Loaded loaded -> params.put("choices", loaded.values());
                 case ServiceCatalog.Choices.Failed failed -> {
-                    params.put("message", pages.context(ctx).problem(failed.problem()));
+                    // Every live list fails for the same reason; the first one says why, the others point to it.
+                    boolean first = catalog.connector(kind).fields().stream().filter(candidate -> !candidate.choicesFrom().isEmpty())
+                            .findFirst().map(candidate -> candidate.name().equals(fieldName)).orElse(true);
+                    params.put("message", first ? pages.context(ctx).problem(failed.problem())
+                            : RequestState.of(ctx).texts.get("services.choices.failed_see_above"));
                     params.put("failed", true);
                 }
             }
