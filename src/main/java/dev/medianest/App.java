@@ -81,6 +81,7 @@ public final class App implements AutoCloseable {
         this.health = new ServiceHealth(database, clock, services);
         this.statusJob = new StatusJob(services, health, events, clock,
                 Duration.ofSeconds(settings.services().probeIntervalSeconds()));
+        events.subscribe(statusJob::onEvent);
     }
 
     /** Every service plug-in; each integration package adds its connector here. */

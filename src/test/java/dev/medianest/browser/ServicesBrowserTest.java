@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServicesBrowserTest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServicesBrowserTest.class);
     private static final Path SCREENSHOTS = Path.of(System.getProperty("medianest.projectDir", "."), "target", "screenshots");
 
     private record Viewport(String name, int width, int height) {
@@ -153,6 +154,7 @@ class ServicesBrowserTest {
         long seenAt = System.nanoTime();
 
         Duration delay = Duration.ofNanos(seenAt - publishedAt.get(1, TimeUnit.SECONDS));
+        LOG.info("the status change reached the open dashboard in {} ms", delay.toMillis());
         assertThat(delay).as("from the status change to the open dashboard").isLessThan(Duration.ofSeconds(1));
         assertThat(card).containsText("Down");
         assertThat(card).containsText("refused the connection or cannot be reached");

@@ -75,7 +75,6 @@ public final class StatusJob implements AutoCloseable {
         this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
         this.interval = interval;
-        events.subscribe(this::onEvent);
     }
 
     /** Starts the timer that runs due probes in the background (the server does; CLI commands do not). */
@@ -115,7 +114,8 @@ public final class StatusJob implements AutoCloseable {
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
-    private void onEvent(DomainEvent event) {
+    /** The composition root subscribes this: an added or edited service is probed at once, not at the next tick. */
+    public void onEvent(DomainEvent event) {
         switch (event) {
             case ServicesChanged changed -> wake();
             case ServiceStatusChanged changed -> {
