@@ -33,6 +33,38 @@
         }
     });
 
+    // Live updates (the dashboard): the server sends "swap" events whose HTML elements replace the
+    // ones with the same id. EventSource reconnects by itself; the server then sends the whole grid.
+    // The html element's data-live says how the stream stands, for people debugging and for tests.
+    var live = document.querySelector("[data-live]");
+    if (live && window.EventSource) {
+        var root = document.documentElement;
+        var source = new EventSource(live.getAttribute("data-live"));
+        source.addEventListener("open", function () {
+            root.setAttribute("data-live", "open");
+        });
+        source.addEventListener("error", function () {
+            root.setAttribute("data-live", source.readyState === EventSource.CLOSED ? "closed" : "reconnecting");
+        });
+        source.addEventListener("swap", function (event) {
+            var template = document.createElement("template");
+            template.innerHTML = event.data;
+            Array.prototype.slice.call(template.content.children).forEach(function (fresh) {
+                var current = fresh.id && document.getElementById(fresh.id);
+                if (current) {
+                    current.replaceWith(fresh);
+                    if (window.htmx) {
+                        window.htmx.process(fresh);
+                    }
+                }
+            });
+            root.setAttribute("data-live-swaps", String(Number(root.getAttribute("data-live-swaps") || 0) + 1));
+        });
+        window.addEventListener("pagehide", function () {
+            source.close();
+        });
+    }
+
     // Copy a freshly issued token. The clipboard API exists only on HTTPS or localhost; a homelab
     // reached over plain HTTP gets the token selected instead, ready for Ctrl+C.
     document.querySelectorAll("[data-copy]").forEach(function (button) {

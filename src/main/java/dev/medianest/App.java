@@ -10,10 +10,13 @@ import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
 import dev.medianest.features.services.ServiceCatalog;
+import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.catalog.MetadataSources;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
+import dev.medianest.features.services.ServiceHealth;
+import dev.medianest.features.services.StatusJob;
 import dev.medianest.integrations.radarr.RadarrConnector;
 import dev.medianest.integrations.readarr.ReadarrConnector;
 import dev.medianest.integrations.seerr.SeerrConnector;
@@ -62,6 +65,9 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final ServiceCatalog services;
     private final MetadataSources metadata;
+    private final EventBus events;
+    private final ServiceHealth health;
+    private final StatusJob statusJob;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -78,7 +84,12 @@ public final class App implements AutoCloseable {
         this.signIn = new SignIn(database, hasher, new SignInThrottle(clock, settings.security().signInAttemptsBeforeLockout()), sessions);
         this.initialAdmin = new InitialAdmin(accounts, tokens, settings.data().dir());
         RemoteHttp http = new RemoteHttp(json());
-        this.services = new ServiceCatalog(database, secretBox, clock, connectors(http));
+        this.events = new EventBus();
+        this.services = new ServiceCatalog(database, secretBox, clock, connectors(http), events);
+        this.health = new ServiceHealth(database, clock, services);
+        this.statusJob = new StatusJob(services, health, events, clock,
+                Duration.ofSeconds(settings.services().probeIntervalSeconds()));
+        events.subscribe(statusJob::onEvent);
         this.metadata = new MetadataSources(services, new TmdbConnector(http)::titles, new ArrLookup(http)::titles);
     }
 
@@ -144,14 +155,17 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version()));
+                json(), metrics, BuildInfo.version(), services, health));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
             web = null;
             throw new StartupException("cli.port_in_use", taken, taken.host(), String.valueOf(taken.port()));
         }
+        events.subscribe(web::deliver);
         sessions.purgeExpired();
+        // Probing belongs to the server: CLI commands build the same App but never call serve().
+        statusJob.start();
         return web.port();
     }
 
@@ -172,6 +186,19 @@ public final class App implements AutoCloseable {
     /** Where discovery looks titles up: TMDb, else the Radarr/Sonarr lookup. */
     public MetadataSources metadata() {
         return metadata;
+    }
+
+    /** The status job, so tests can run a due round at once instead of waiting for its timer. */
+    public StatusJob statusJob() {
+        return statusJob;
+    }
+
+    public ServiceHealth health() {
+        return health;
+    }
+
+    public EventBus events() {
+        return events;
     }
 
     public Accounts accounts() {
@@ -196,6 +223,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        statusJob.close();
         if (web != null) {
             web.stop();
         }

@@ -88,7 +88,9 @@ class MessageBundlesTest {
                 Matcher matcher = literalKey.matcher(Files.readString(file));
                 while (matcher.find()) {
                     String key = matcher.group(1);
-                    boolean prefixOnly = key.endsWith(".") || key.endsWith(".jte");
+                    // A configuration path ("services.probeIntervalSeconds") can look like a message key.
+                    boolean prefixOnly = key.endsWith(".") || key.endsWith(".jte")
+                            || dev.medianest.platform.config.ConfigKeys.find(key).isPresent();
                     if (!prefixOnly && !en.containsKey(key) && en.stringPropertyNames().stream().noneMatch(k -> k.startsWith(key + "."))) {
                         missing.add(key + " (" + file.getFileName() + ")");
                     }

@@ -8,6 +8,7 @@ import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.TokenRequest;
 import dev.medianest.features.accounts.User;
+import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.i18n.Language;
@@ -26,14 +27,17 @@ final class AccountPages {
     private final ApiTokens apiTokens;
     private final Accounts accounts;
     private final String version;
+    private final ServiceHealth health;
 
-    AccountPages(Pages pages, SignIn signIn, Sessions sessions, ApiTokens apiTokens, Accounts accounts, String version) {
+    AccountPages(Pages pages, SignIn signIn, Sessions sessions, ApiTokens apiTokens, Accounts accounts, String version,
+                 ServiceHealth health) {
         this.pages = pages;
         this.signIn = signIn;
         this.sessions = sessions;
         this.apiTokens = apiTokens;
         this.accounts = accounts;
         this.version = version;
+        this.health = health;
     }
 
     void signInForm(Context ctx) {
@@ -85,6 +89,7 @@ final class AccountPages {
         params.put("permissions", Views.permissions(principal.permissions()));
         params.put("version", version);
         params.put("userCount", principal.admin() ? accounts.count() : 0);
+        params.put("statuses", health.board());
         pages.render(ctx, "dashboard.jte", params);
     }
 

@@ -113,6 +113,29 @@ final class JsonInput {
         return Optional.of(values);
     }
 
+    /** An object whose values are all strings (a service's options or secrets). */
+    Optional<Map<String, String>> stringMap(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            problems.put(field, "validation.type.object");
+            return Optional.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!entry.getValue().isTextual()) {
+                problems.put(field, "validation.type.object");
+                return Optional.empty();
+            }
+            values.put(entry.getKey(), entry.getValue().asText());
+        }
+        return Optional.of(values);
+    }
+
     void problem(String field, String messageKey) {
         problems.putIfAbsent(field, messageKey);
     }

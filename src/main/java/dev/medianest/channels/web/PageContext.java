@@ -61,4 +61,32 @@ public record PageContext(Messages.Texts texts, String theme, Optional<User> use
     public String time(Optional<java.time.Instant> instant) {
         return instant.map(this::time).orElse(t("time.never"));
     }
+
+    /** A service problem in the reader's language. */
+    public String problem(dev.medianest.features.services.ServiceProblem problem) {
+        return texts.get(problem.messageKey(), problem.args().toArray());
+    }
+
+    /** "1.2 TB", "850 GB": disk sizes in decimal units, as disk makers and the *arr apps print them. */
+    public String bytes(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
+        double value = Math.max(0, bytes);
+        int unit = 0;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        String pattern = value < 10 && unit > 0 ? "%.1f %s" : "%.0f %s";
+        return String.format(texts.language().locale(), pattern, value, t("unit." + units[unit]));
+    }
+
+    /** A share from 0 to 1 as a percentage with one decimal ("99.3 %"), in the reader's number format. */
+    public String percent(double share) {
+        return String.format(texts.language().locale(), "%.1f %%", share * 100);
+    }
+
+    /** A response time in whole milliseconds. */
+    public String millis(java.time.Duration duration) {
+        return t("unit.ms", duration.toMillis());
+    }
 }

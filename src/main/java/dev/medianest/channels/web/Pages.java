@@ -22,7 +22,7 @@ final class Pages {
 
     private static final Set<String> NOTICES = Set.of("forbidden", "expired", "disabled", "signed_out", "password_changed",
             "profile_saved", "user_created", "user_saved", "user_deleted", "password_reset", "session_revoked",
-            "token_revoked", "csrf_failed");
+            "token_revoked", "csrf_failed", "service_added", "service_saved", "service_removed", "service_gone");
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final List<Section> sections;
@@ -64,5 +64,19 @@ final class Pages {
 
     void render(Context ctx, String template) {
         render(ctx, template, Map.of());
+    }
+
+    /** A piece of a page (an htmx answer, a server-sent card) for the page context given in {@code params}. */
+    String fragment(String template, Map<String, Object> params) {
+        StringOutput output = new StringOutput();
+        engine.render(template, params, output);
+        return output.toString();
+    }
+
+    /** A piece of a page as the answer to this request (htmx swaps it in). */
+    void renderFragment(Context ctx, String template, Map<String, Object> params) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.putIfAbsent("page", context(ctx));
+        ctx.html(fragment(template, all));
     }
 }

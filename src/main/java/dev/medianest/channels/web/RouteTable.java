@@ -14,7 +14,7 @@ final class RouteTable {
     }
 
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
-                         OpsRoutes ops, StaticAssets assets) {
+                         OpsRoutes ops, StaticAssets assets, ServicePages services, ServiceApi serviceApi, LiveUpdates live) {
         // static files
         routes.get("/assets/{file}", assets::asset, PUBLIC);
         routes.get("/webjars/<path>", assets::webjar, PUBLIC);
@@ -39,6 +39,17 @@ final class RouteTable {
         routes.post("/admin/users/{id}", admin::update, ADMIN);
         routes.post("/admin/users/{id}/password", admin::resetPassword, ADMIN);
         routes.post("/admin/users/{id}/delete", admin::delete, ADMIN);
+        routes.get("/settings/services", services::list, ADMIN);
+        routes.get("/settings/services/new", services::newForm, ADMIN);
+        routes.post("/settings/services", services::create, ADMIN);
+        routes.post("/settings/services/test", services::test, ADMIN);
+        routes.post("/settings/services/choices/{field}", services::choices, ADMIN);
+        routes.get("/settings/services/{id}", services::edit, ADMIN);
+        routes.post("/settings/services/{id}", services::update, ADMIN);
+        routes.post("/settings/services/{id}/delete", services::delete, ADMIN);
+
+        // live updates (server-sent events)
+        routes.get("/live/dashboard", live::dashboard, MEMBER);
 
         // JSON API
         routes.get("/api/v1/openapi.json", ops::openApi, PUBLIC);
@@ -58,6 +69,14 @@ final class RouteTable {
         routes.patch("/api/v1/users/{id}", userApi::update, ADMIN);
         routes.delete("/api/v1/users/{id}", userApi::delete, ADMIN);
         routes.post("/api/v1/users/{id}/password", userApi::resetPassword, ADMIN);
+        routes.get("/api/v1/services", serviceApi::list, ADMIN);
+        routes.post("/api/v1/services", serviceApi::create, ADMIN);
+        routes.get("/api/v1/services/{id}", serviceApi::get, ADMIN);
+        routes.patch("/api/v1/services/{id}", serviceApi::update, ADMIN);
+        routes.delete("/api/v1/services/{id}", serviceApi::delete, ADMIN);
+        routes.post("/api/v1/services/{id}/test", serviceApi::test, ADMIN);
+        routes.get("/api/v1/services/{id}/choices/{list}", serviceApi::choices, ADMIN);
+        routes.get("/api/v1/services/{id}/status", serviceApi::status, ADMIN);
 
         // operations
         routes.get("/health/live", ops::live, PUBLIC);

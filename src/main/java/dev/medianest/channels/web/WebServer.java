@@ -5,6 +5,9 @@ import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
+import dev.medianest.features.events.DomainEvent;
+import dev.medianest.features.services.ServiceCatalog;
+import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
 import dev.medianest.platform.crypto.SecureTokens;
 import dev.medianest.platform.db.Database;
@@ -40,11 +43,13 @@ public final class WebServer {
     private final Javalin app;
     private final Settings settings;
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final LiveUpdates live;
 
     /** What the web channel is built from; the composition root fills it in. */
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
-                        Optional<PrometheusMeterRegistry> metrics, String version) {
+                        Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
+                        ServiceHealth health) {
     }
 
     public WebServer(Parts parts) {
@@ -52,14 +57,18 @@ public final class WebServer {
         Pages pages = new Pages(List.of(
                 new Pages.Section("/", "nav.dashboard", false),
                 new Pages.Section("/profile", "nav.profile", false),
-                new Pages.Section("/admin/users", "nav.users", true)));
+                new Pages.Section("/admin/users", "nav.users", true),
+                new Pages.Section("/settings/services", "nav.services", true)));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
                 userId -> parts.accounts().theme(userId));
         AccountPages accountPages = new AccountPages(pages, parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(),
-                parts.version());
+                parts.version(), parts.health());
         AdminPages adminPages = new AdminPages(pages, parts.accounts());
         AccountApi accountApi = new AccountApi(parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(), parts.json());
         UserApi userApi = new UserApi(parts.accounts(), parts.json());
+        ServicePages servicePages = new ServicePages(pages, parts.services(), parts.health());
+        ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
+        this.live = new LiveUpdates(pages, parts.health());
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -78,7 +87,7 @@ public final class WebServer {
             config.routes.before(gatekeeper::identify);
             config.routes.beforeMatched(gatekeeper::admit);
             config.routes.after(ctx -> MDC.clear());
-            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets());
+            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets(), servicePages, serviceApi, live);
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> {
@@ -164,9 +173,16 @@ public final class WebServer {
         return app.port();
     }
 
+    /** Hands a domain event to the open dashboards; the composition root subscribes this to the event bus. */
+    public void deliver(DomainEvent event) {
+        live.deliver(event);
+    }
+
     /** Stops accepting requests, lets in-flight ones finish within the grace period, then stops. */
     public void stop() {
         draining.set(true);
+        // Open dashboards hold their requests forever; ending them first keeps the graceful stop quick.
+        live.close();
         app.stop();
     }
 

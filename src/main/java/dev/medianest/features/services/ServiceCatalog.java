@@ -1,10 +1,13 @@
 package dev.medianest.features.services;
 
+import dev.medianest.features.events.EventBus;
+import dev.medianest.features.events.ServicesChanged;
 import dev.medianest.platform.crypto.SecretBox;
 import dev.medianest.platform.db.Database;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.errors.FieldErrors;
+import dev.medianest.platform.http.RemoteFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +31,34 @@ public final class ServiceCatalog {
     private final Clock clock;
     private final ServiceStore store;
     private final Map<ServiceKind, ServiceConnector> connectors = new EnumMap<>(ServiceKind.class);
+    private final EventBus events;
 
+    /** A catalog whose changes nobody hears about (tools and tests that need no events). */
     public ServiceCatalog(Database database, SecretBox box, Clock clock, List<ServiceConnector> connectors) {
+        this(database, box, clock, connectors, new EventBus());
+    }
+
+    /** A catalog that publishes {@link ServicesChanged} after every add, edit and removal. */
+    public ServiceCatalog(Database database, SecretBox box, Clock clock, List<ServiceConnector> connectors, EventBus events) {
         this.database = database;
         this.clock = clock;
         this.store = new ServiceStore(box);
+        this.events = events;
         connectors.forEach(connector -> this.connectors.put(connector.kind(), connector));
+    }
+
+    /** The live choices of one list, or the problem that kept the instance from giving them. */
+    public sealed interface Choices {
+        /** Value to label, in the order the service gave them. */
+        record Loaded(Map<String, String> values) implements Choices {
+            public Loaded {
+                values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            }
+        }
+
+        /** The instance could not answer; the problem says why in words a person can act on. */
+        record Failed(ServiceProblem problem) implements Choices {
+        }
     }
 
     /** The kinds that have a connector, in the order of {@link ServiceKind}. */
@@ -55,6 +80,11 @@ public final class ServiceCatalog {
 
     public List<ServiceInstance> list(ServiceKind kind) {
         return list().stream().filter(instance -> instance.kind() == kind).toList();
+    }
+
+    /** The instance, or empty when there is none with that id (it may have been removed meanwhile). */
+    public Optional<ServiceInstance> find(long id) {
+        return database.read(handle -> store.find(handle, id));
     }
 
     public ServiceInstance get(long id) {
@@ -92,6 +122,7 @@ public final class ServiceCatalog {
             return created;
         });
         LOG.info("service added: id={} kind={} name={} url={} by=user {}", id, draft.kind().key(), draft.name(), draft.baseUrl(), actorId);
+        events.publish(new ServicesChanged());
         return get(id);
     }
 
@@ -109,6 +140,7 @@ public final class ServiceCatalog {
             store.clearFlags(handle, draft.kind(), id, draft.isDefault(), draft.is4k());
         });
         LOG.info("service changed: id={} kind={} name={} by=user {}", id, draft.kind().key(), draft.name(), actorId);
+        events.publish(new ServicesChanged());
         return get(id);
     }
 
@@ -117,6 +149,26 @@ public final class ServiceCatalog {
             throw new AppException(ErrorCode.NOT_FOUND);
         }
         LOG.info("service removed: id={} by=user {}", id, actorId);
+        events.publish(new ServicesChanged());
+    }
+
+    /**
+     * Live choices for a field declared with {@code choicesFrom}, fetched from the instance (saved
+     * or not). An unreachable or refusing instance is an answer, not an error: the form shows why.
+     */
+    public Choices choices(ServiceInstance instance, String list) {
+        ServiceConnector connector = connector(instance.kind());
+        if (connector.fields().stream().noneMatch(field -> field.choicesFrom().equals(list) && !list.isEmpty())) {
+            throw AppException.invalid("list", "validation.service.choice");
+        }
+        if (!instance.secretsReadable()) {
+            return new Choices.Failed(ServiceProblem.of("service.secrets_unreadable", instance.name()));
+        }
+        try {
+            return new Choices.Loaded(connector.choices(instance, list));
+        } catch (RemoteFailure failure) {
+            return new Choices.Failed(ServiceProblem.of(failure.kind().messageKey(), instance.name(), instance.baseUrl().toString()));
+        }
     }
 
     /** Runs the connector's checks against a saved instance. */

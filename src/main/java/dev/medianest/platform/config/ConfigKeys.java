@@ -46,7 +46,10 @@ public final class ConfigKeys {
                     "Lowest level written to the log."),
             ConfigKey.choice("logging.format", "text", List.of("text", "json"),
                     "text for people, json (one object per line) for log collectors."),
-            ConfigKey.bool("metrics.enabled", true, "Serve Prometheus metrics at /metrics (admins and admin API tokens only).")
+            ConfigKey.bool("metrics.enabled", true, "Serve Prometheus metrics at /metrics (admins and admin API tokens only)."),
+            ConfigKey.integer("services.probeIntervalSeconds", 60, 10, 3600,
+                    "How often the server checks each service in Settings › Services for the dashboard. A failing service is "
+                            + "checked less often, doubling the wait after each failure up to 30 minutes, and back to this interval once it answers.")
     );
 
     private static final Map<String, ConfigKey> BY_PATH = index();

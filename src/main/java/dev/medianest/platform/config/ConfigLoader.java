@@ -289,6 +289,7 @@ public final class ConfigLoader {
                 new Settings.Ui((String) v.get("ui.defaultLanguage")),
                 new Settings.Logging((String) v.get("logging.level"), (String) v.get("logging.format")),
                 new Settings.Metrics((Boolean) v.get("metrics.enabled")),
+                new Settings.Services(intOf(v, "services.probeIntervalSeconds")),
                 source);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The validated configuration of one MediaNest process. Built only by {@link ConfigLoader}. */
 public record Settings(Server server, Data data, Database database, Security security, Ui ui, Logging logging,
-                       Metrics metrics, String source) {
+                       Metrics metrics, Services services, String source) {
 
     /** The web server. */
     public record Server(String host, int port, String publicUrl, List<IpRange> trustedProxies, long maxRequestBytes,
@@ -49,6 +49,10 @@ public record Settings(Server server, Data data, Database database, Security sec
 
     /** Prometheus metrics. */
     public record Metrics(boolean enabled) {
+    }
+
+    /** Health checks of the configured services. */
+    public record Services(int probeIntervalSeconds) {
     }
 
     /** Where the settings came from, for messages ("medianest.yml", "defaults"). */
