@@ -81,7 +81,9 @@ final class Gatekeeper {
         boolean https = "https".equalsIgnoreCase(ctx.scheme())
                 || (fromProxy && "https".equalsIgnoreCase(firstValue(ctx.header("X-Forwarded-Proto"))));
         // Machine endpoints answer in JSON and never redirect to the sign-in page.
-        boolean api = ctx.path().startsWith("/api/") || ctx.path().startsWith("/health/") || ctx.path().equals("/metrics");
+        // The live stream too: an EventSource cannot follow a redirect to the sign-in page, a 401 ends it cleanly.
+        boolean api = ctx.path().startsWith("/api/") || ctx.path().startsWith("/health/") || ctx.path().equals("/metrics")
+                || ctx.path().startsWith("/live/");
         RequestState state = new RequestState(correlationId, tokens.newToken(16), address, https, api);
         state.attachTo(ctx);
         securityHeaders(ctx, state);

@@ -294,7 +294,7 @@ class ServicePagesTest {
         HttpSession admin = admin();
         assertThat(admin.rawApi("GET", "/live/dashboard", null, null, Map.of()).status()).as("not an EventSource").isEqualTo(406);
         assertThat(new HttpSession(app.baseUrl(), null).rawApi("GET", "/live/dashboard", null, null, Map.of("Accept", "text/event-stream"))
-                .status()).as("signed out").isEqualTo(303);
+                .status()).as("signed out: a 401 ends an EventSource cleanly, a redirect to a page would not").isEqualTo(401);
         ServiceInstance service = saved(uniqueName("Streamed"), radarr.baseUrl(), "revoked-key");
         app.app().statusJob().runDueRound();
 
