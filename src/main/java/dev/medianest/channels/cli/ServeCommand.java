@@ -68,6 +68,10 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "medianest-shutdown"));
         announce(settings, port, created);
+        // Start-up leaves tens of megabytes of garbage (migrations, template and class loading) in a
+        // heap that would otherwise stay that size while idle; one collection now lets the JVM give
+        // it back (MaxHeapFreeRatio), which is what keeps an idle server inside the Pi budget.
+        System.gc();
         java.util.List<String> unreadable = app.services().needingSecretsAgain();
         if (!unreadable.isEmpty()) {
             console.err.println(console.texts.get("cli.secrets_unreadable", String.join(", ", unreadable)));
