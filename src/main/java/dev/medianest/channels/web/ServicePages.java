@@ -61,7 +61,7 @@ final class ServicePages {
             return;
         }
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("baseUrl", "http://" + kind.key() + ":" + kind.defaultPort());
+        form.put("baseUrl", kind.defaultUrl());
         form.put("timeoutSeconds", "5");
         form.put("isDefault", catalog.list(kind).isEmpty() ? "on" : "");
         showForm(ctx, kind, Optional.empty(), form, Map.of(), Optional.empty());

@@ -39,6 +39,14 @@ public enum ServiceKind {
         return defaultPort;
     }
 
+    /**
+     * The address a new instance's form starts with: the container name and port the usual
+     * docker-compose stacks use, and TMDb's public API host (tmdb-v3.openapi.json servers).
+     */
+    public String defaultUrl() {
+        return this == TMDB ? "https://api.themoviedb.org" : "http://" + key + ":" + defaultPort;
+    }
+
     public static Optional<ServiceKind> fromKey(String key) {
         if (key == null) {
             return Optional.empty();
