@@ -15,7 +15,8 @@ public enum ServiceKind {
     PROWLARR("prowlarr", "Prowlarr", 9696),
     /** Seerr and its predecessors Overseerr and Jellyseerr: one API family, told apart by its status answer. */
     SEERR("seerr", "Seerr / Overseerr / Jellyseerr", 5055),
-    TMDB("tmdb", "TMDb", 443);
+    TMDB("tmdb", "TMDb", 443),
+    QBITTORRENT("qbittorrent", "qBittorrent", 8080);
 
     private final String key;
     private final String displayName;
