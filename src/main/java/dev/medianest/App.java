@@ -18,6 +18,7 @@ import dev.medianest.integrations.prowlarr.ProwlarrConnector;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.features.services.StatusJob;
 import dev.medianest.integrations.radarr.RadarrConnector;
+import dev.medianest.integrations.qbittorrent.QbittorrentConnector;
 import dev.medianest.integrations.readarr.ReadarrConnector;
 import dev.medianest.integrations.seerr.SeerrConnector;
 import dev.medianest.integrations.sonarr.SonarrConnector;
@@ -101,7 +102,8 @@ public final class App implements AutoCloseable {
                 new ReadarrConnector(http),
                 new ProwlarrConnector(http),
                 new SeerrConnector(http),
-                new TmdbConnector(http));
+                new TmdbConnector(http),
+                new QbittorrentConnector(http));
     }
 
     /** Prepares the data directory, opens and migrates the database, and builds the features. */

@@ -79,12 +79,24 @@ public final class RemoteHttp {
             return new Call(method, pathAndQuery, headers, Optional.ofNullable(body), 8L << 20);
         }
 
+        /** A call whose body is sent as given (a form or multipart upload) rather than written as JSON. */
+        public static Call raw(String method, String pathAndQuery, Map<String, String> headers, RawBody body) {
+            return new Call(method, pathAndQuery, headers, Optional.of(body), 8L << 20);
+        }
+
         public Call withMaxBytes(long limit) {
             return new Call(method, pathAndQuery, headers, body, limit);
         }
 
         boolean idempotent() {
             return method.equals("GET") || method.equals("HEAD");
+        }
+    }
+
+    /** A request body already in its wire form, for APIs that take forms or uploads instead of JSON. */
+    public record RawBody(String contentType, byte[] bytes) {
+        public RawBody {
+            bytes = bytes.clone();
         }
     }
 
@@ -226,7 +238,10 @@ public final class RemoteHttp {
                 .header("Accept", "application/json")
                 .header("User-Agent", "MediaNest");
         call.headers().forEach(request::header);
-        if (call.body().isPresent()) {
+        if (call.body().isPresent() && call.body().get() instanceof RawBody raw) {
+            request.header("Content-Type", raw.contentType())
+                    .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(raw.bytes));
+        } else if (call.body().isPresent()) {
             try {
                 request.header("Content-Type", "application/json")
                         .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(call.body().get())));
