@@ -1,0 +1,350 @@
+package dev.medianest.integrations.qbittorrent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medianest.features.downloads.AddTorrent;
+import dev.medianest.features.downloads.DownloadClient;
+import dev.medianest.features.downloads.Torrent;
+import dev.medianest.features.downloads.TorrentState;
+import dev.medianest.features.services.Probe;
+import dev.medianest.features.services.ServiceInstance;
+import dev.medianest.features.services.ServiceKind;
+import dev.medianest.features.services.ServiceProblem;
+import dev.medianest.platform.errors.AppException;
+import dev.medianest.platform.errors.ErrorCode;
+import dev.medianest.platform.http.RemoteHttp;
+import dev.medianest.testing.DebianPackages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Drives Debian's real qbittorrent-nox 4.5.2 through MediaNest's connector and DownloadClient.
+ * The daemon runs on loopback with a throw-away profile, DHT/PEX/LSD/UPnP and the GeoIP lookup
+ * off, and only private, tracker-less torrents, so nothing leaves the machine
+ * (../shared/notes/torrent-daemons.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QbittorrentClientTest {
+
+    private static final DebianPackages.Need QBITTORRENT_NOX =
+            new DebianPackages.Need("qbittorrent-nox", Path.of("/usr/bin/qbittorrent-nox"));
+    private static final String USER = "medianest";
+    private static final String PASSWORD = "correct horse battery";
+    private static final String NO_SUCH_HASH = "0123456789abcdef0123456789abcdef01234567";
+
+    private final QbittorrentConnector connector = new QbittorrentConnector(new RemoteHttp(new ObjectMapper()));
+    private Path profile;
+    private Path data;
+    private int webPort;
+    private Process daemon;
+    private DownloadClient client;
+
+    @BeforeAll
+    void startDaemon() throws Exception {
+        DebianPackages.ensure(QBITTORRENT_NOX);
+        profile = Files.createTempDirectory("qbittorrent-profile");
+        data = Files.createDirectories(profile.resolve("data"));
+        webPort = freePort();
+        Path config = Files.createDirectories(profile.resolve("qBittorrent/config")).resolve("qBittorrent.conf");
+        Files.writeString(config, configuration(webPort, freePort()));
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/qbittorrent-nox", "--profile=" + profile, "--webui-port=" + webPort)
+                .redirectErrorStream(true).redirectOutput(profile.resolve("daemon.log").toFile());
+        builder.environment().put("HOME", profile.toString());
+        builder.environment().put("XDG_CONFIG_HOME", profile.resolve("xdg").toString());
+        daemon = builder.start();
+        awaitWebUi();
+        client = connector.client(instance(PASSWORD));
+    }
+
+    @AfterAll
+    void stopDaemon() throws Exception {
+        if (daemon != null) {
+            daemon.destroy();
+            if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
+                daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void the_connector_signs_in_and_reports_the_version() {
+        assertThat(connector.test(instance(PASSWORD))).isEmpty();
+        Probe probe = connector.probe(instance(PASSWORD));
+        assertThat(probe.state()).isEqualTo(Probe.State.UP);
+        assertThat(probe.application()).contains("qBittorrent");
+        assertThat(probe.version()).hasValueSatisfying(version -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"));
+    }
+
+    @Test
+    void a_wrong_password_is_a_clear_problem() {
+        ServiceInstance wrong = instance("not the password");
+        assertThat(connector.test(wrong)).containsExactly(
+                ServiceProblem.of("download.qbittorrent.login_failed", "qBittorrent", wrong.baseUrl().toString()));
+        assertThatThrownBy(() -> connector.client(wrong).torrents())
+                .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REMOTE_FAILED));
+    }
+
+    @Test
+    void a_daemon_that_is_not_running_is_unreachable() throws IOException {
+        ServiceInstance nowhere = instance(PASSWORD, freePort());
+        assertThat(connector.test(nowhere)).extracting(ServiceProblem::messageKey).containsExactly("remote.unreachable");
+    }
+
+    @Test
+    void a_torrent_goes_through_its_whole_life() throws Exception {
+        byte[] content = randomBytes(40_000);
+        Files.write(data.resolve("medianest-sample.bin"), content);
+        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content));
+
+        String hash = client.add(new AddTorrent(file, Optional.of("movies"), Optional.of(data.toString()), true));
+        assertThat(hash).isEqualTo(file.infoHash()).hasSize(40);
+
+        Torrent added = await(() -> find(hash), torrent -> torrent.isPresent()).orElseThrow();
+        assertThat(added.name()).isEqualTo("medianest-sample.bin");
+        assertThat(added.category()).contains("movies");
+        assertThat(added.size()).isEqualTo(content.length);
+        assertThat(Path.of(added.savePath())).isEqualTo(data);
+        assertThat(added.state()).isIn(TorrentState.PAUSED, TorrentState.CHECKING, TorrentState.COMPLETED);
+        assertThat(added.addedAt()).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+
+        client.recheck(hash);
+        Torrent checked = await(() -> find(hash).orElseThrow(), torrent -> torrent.progress() == 1.0 && torrent.state() != TorrentState.CHECKING);
+        assertThat(checked.state()).isEqualTo(TorrentState.COMPLETED);
+
+        client.resume(hash);
+        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.SEEDING);
+        client.pause(hash);
+        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.COMPLETED);
+
+        client.setCategory(hash, "tv");
+        assertThat(find(hash).orElseThrow().category()).contains("tv");
+
+        client.remove(hash, true);
+        await(() -> find(hash), Optional::isEmpty);
+        await(() -> Files.exists(data.resolve("medianest-sample.bin")), exists -> !exists);
+    }
+
+    @Test
+    void pause_all_and_resume_all_reach_every_torrent() throws Exception {
+        byte[] content = randomBytes(20_000);
+        Files.write(data.resolve("medianest-all.bin"), content);
+        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content));
+        String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
+        await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() != TorrentState.PAUSED);
+
+        client.pauseAll();
+        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.PAUSED || torrent.state() == TorrentState.COMPLETED);
+        client.resumeAll();
+        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() != TorrentState.PAUSED && torrent.state() != TorrentState.COMPLETED);
+
+        client.remove(hash, false);
+        await(() -> find(hash), Optional::isEmpty);
+        assertThat(data.resolve("medianest-all.bin")).exists();
+    }
+
+    @Test
+    void an_unknown_hash_is_not_found() {
+        for (Runnable action : List.<Runnable>of(() -> client.pause(NO_SUCH_HASH), () -> client.resume(NO_SUCH_HASH),
+                () -> client.recheck(NO_SUCH_HASH), () -> client.remove(NO_SUCH_HASH, true),
+                () -> client.setCategory(NO_SUCH_HASH, "movies"))) {
+            assertThatThrownBy(action::run)
+                    .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+    }
+
+    @Test
+    void invalid_input_is_refused_and_changes_nothing_on_the_daemon() throws Exception {
+        List<String> before = client.torrents().stream().map(Torrent::hash).toList();
+
+        assertInvalid(() -> new AddTorrent.Magnet("magnet:?xt=urn:btih:not-a-hash"), "magnet", "validation.download.magnet");
+        assertInvalid(() -> new AddTorrent.Magnet("http://example.org/x.torrent"), "magnet", "validation.download.magnet");
+        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
+                "torrent", "validation.download.torrent_file");
+        assertInvalid(() -> AddTorrent.File.of("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII)),
+                "torrent", "validation.download.torrent_file");
+        assertInvalid(() -> AddTorrent.File.of("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII)),
+                "torrent", "validation.download.torrent_file");
+        assertInvalid(() -> AddTorrent.File.of("huge.torrent", new byte[AddTorrent.MAX_TORRENT_BYTES + 1]),
+                "torrent", "validation.download.torrent_too_large");
+
+        byte[] content = randomBytes(1000);
+        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content));
+        assertInvalid(() -> new AddTorrent(file, Optional.of("movies/4k"), Optional.empty(), true), "category", "validation.download.category");
+        assertInvalid(() -> new AddTorrent(file, Optional.of("bad\u0007bell"), Optional.empty(), true), "category", "validation.download.category");
+        assertInvalid(() -> new AddTorrent(file, Optional.of("x".repeat(65)), Optional.empty(), true), "category", "validation.download.category");
+        assertInvalid(() -> new AddTorrent(file, Optional.empty(), Optional.of("relative/path"), true), "savePath", "validation.download.save_path");
+        assertInvalid(() -> client.setCategory(NO_SUCH_HASH, "a/b"), "category", "validation.download.category");
+        assertInvalid(() -> client.pause("not-a-hash"), "hash", "validation.download.hash");
+
+        assertThat(client.torrents().stream().map(Torrent::hash).toList()).isEqualTo(before);
+        assertThat(new AddTorrent.Magnet("magnet:?xt=urn:btih:" + NO_SUCH_HASH.toUpperCase() + "&dn=x").knownHash()).contains(NO_SUCH_HASH);
+    }
+
+    private static void assertInvalid(Runnable action, String field, String messageKey) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(AppException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            assertThat(e.details()).containsEntry(field, messageKey);
+        });
+    }
+
+    private Optional<Torrent> find(String hash) {
+        return client.torrents().stream().filter(torrent -> torrent.hash().equals(hash)).findFirst();
+    }
+
+    /** Polls the real daemon until the condition holds; its state changes arrive asynchronously. */
+    private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still not there after 10 s: " + value);
+            }
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
+    }
+
+    private ServiceInstance instance(String password) {
+        return instance(password, webPort);
+    }
+
+    private static ServiceInstance instance(String password, int port) {
+        Instant now = Instant.now();
+        return new ServiceInstance(7, ServiceKind.QBITTORRENT, "qBittorrent", URI.create("http://127.0.0.1:" + port),
+                Map.of("username", USER), Map.of("password", password), true, false, false, Duration.ofSeconds(5), true, now, now);
+    }
+
+    private void awaitWebUi() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/api/v2/app/version"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!daemon.isAlive()) {
+                throw new AssertionError("qbittorrent-nox exited: " + Files.readString(profile.resolve("daemon.log")));
+            }
+            try {
+                // Any answer (403 before signing in) shows the WebUI is serving.
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("qbittorrent-nox's WebUI did not answer within 20 s: " + Files.readString(profile.resolve("daemon.log")));
+    }
+
+    /** qBittorrent.conf per torrent-daemons.md: legal notice accepted, PBKDF2 password, nothing leaves loopback. */
+    private String configuration(int port, int peerPort) throws Exception {
+        byte[] salt = randomBytes(16);
+        PBEKeySpec spec = new PBEKeySpec(PASSWORD.toCharArray(), salt, 100_000, 64 * 8);
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+        Base64.Encoder base64 = Base64.getEncoder();
+        return String.join("\n",
+                "[LegalNotice]",
+                "Accepted=true",
+                "",
+                "[BitTorrent]",
+                "Session\\DHTEnabled=false",
+                "Session\\PeXEnabled=false",
+                "Session\\LSDEnabled=false",
+                "Session\\Port=" + peerPort,
+                "Session\\Interface=lo",
+                "Session\\InterfaceName=lo",
+                "Session\\InterfaceAddress=127.0.0.1",
+                "Session\\MultiConnectionsPerIp=true",
+                "Session\\DefaultSavePath=" + data,
+                "Session\\QueueingSystemEnabled=false",
+                "",
+                "[Network]",
+                "PortForwardingEnabled=false",
+                "",
+                "[Preferences]",
+                "Connection\\UPnP=false",
+                "Connection\\ResolvePeerCountries=false",
+                "General\\Locale=en",
+                "WebUI\\Address=127.0.0.1",
+                "WebUI\\Port=" + port,
+                "WebUI\\Username=" + USER,
+                "WebUI\\Password_PBKDF2=\"@ByteArray(" + base64.encodeToString(salt) + ":" + base64.encodeToString(key) + ")\"",
+                "WebUI\\LocalHostAuth=true",
+                "WebUI\\MaxAuthenticationFailCount=0",
+                "WebUI\\UseUPnP=false",
+                "",
+                "[Application]",
+                "FileLogger\\Enabled=false",
+                "");
+    }
+
+    /** A private, tracker-less single-file torrent (BEP 3 metainfo; "private" per BEP 27 keeps it off DHT and PEX). */
+    private static byte[] singleFileTorrent(String name, byte[] content) throws Exception {
+        int pieceLength = 16_384;
+        ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+        for (int offset = 0; offset < content.length; offset += pieceLength) {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(content, offset, Math.min(pieceLength, content.length - offset));
+            pieces.writeBytes(sha1.digest());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ascii(out, "d10:created by9:MediaNest4:infod");
+        ascii(out, "6:lengthi" + content.length + "e");
+        ascii(out, "4:name" + name.length() + ":" + name);
+        ascii(out, "12:piece lengthi" + pieceLength + "e");
+        ascii(out, "6:pieces" + pieces.size() + ":");
+        out.writeBytes(pieces.toByteArray());
+        ascii(out, "7:privatei1eee");
+        return out.toByteArray();
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
