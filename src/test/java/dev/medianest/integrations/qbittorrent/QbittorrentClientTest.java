@@ -120,6 +120,33 @@ class QbittorrentClientTest {
     }
 
     @Test
+    void an_expired_session_signs_in_again_once() {
+        RemoteHttp http = new RemoteHttp(new ObjectMapper());
+        QbittorrentSession session = new QbittorrentSession(instance(PASSWORD));
+        session.cookie("SID=expired-long-ago");
+        assertThat(new QbittorrentDownloads(new QbittorrentClient(http), session).torrents()).isNotNull();
+        assertThat(session.cookie()).hasValueSatisfying(cookie -> assertThat(cookie).startsWith("SID=").isNotEqualTo("SID=expired-long-ago"));
+    }
+
+    @Test
+    void the_daemon_keeps_to_loopback() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String origin = "http://127.0.0.1:" + webPort;
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/v2/auth/login"))
+                .header("Referer", origin + "/").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD.replace(" ", "+"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> preferences = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/v2/app/preferences"))
+                .header("Referer", origin + "/").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        var json = new ObjectMapper().readTree(preferences.body());
+        for (String off : List.of("dht", "pex", "lsd", "upnp", "resolve_peer_countries")) {
+            assertThat(json.path(off).asBoolean(true)).as(off).isFalse();
+        }
+        assertThat(json.path("web_ui_address").asText()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void a_daemon_that_is_not_running_is_unreachable() throws IOException {
         ServiceInstance nowhere = instance(PASSWORD, freePort());
         assertThat(connector.test(nowhere)).extracting(ServiceProblem::messageKey).containsExactly("remote.unreachable");
