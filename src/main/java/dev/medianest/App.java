@@ -14,6 +14,7 @@ import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.catalog.MetadataSources;
 import dev.medianest.integrations.arrlookup.ArrLookup;
+import dev.medianest.integrations.deluge.DelugeConnector;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.features.services.StatusJob;
@@ -103,7 +104,8 @@ public final class App implements AutoCloseable {
                 new ProwlarrConnector(http),
                 new SeerrConnector(http),
                 new TmdbConnector(http),
-                new QbittorrentConnector(http));
+                new QbittorrentConnector(http),
+                new DelugeConnector(http));
     }
 
     /** Prepares the data directory, opens and migrates the database, and builds the features. */
