@@ -145,6 +145,31 @@ class DelugeClientTest {
     }
 
     @Test
+    void a_web_ui_without_a_daemon_is_a_clear_problem() throws Exception {
+        // A second Web UI whose only known daemon does not run: it signs in, but cannot connect.
+        Path lonely = Files.createDirectories(config.resolve("lonely"));
+        int port = freePort();
+        Files.writeString(lonely.resolve("hostlist.conf"), "{\"file\": 3, \"format\": 1}" + json(Map.of(
+                "hosts", List.of(List.of("nodaemon", "127.0.0.1", freePort(), "localclient", "unused")))));
+        Files.copy(config.resolve("web.conf"), lonely.resolve("web.conf"));
+        Process lonelyWeb = start("lonely/web.log", "/usr/bin/deluge-web", "-c", lonely.toString(), "-p", Integer.toString(port),
+                "-i", "127.0.0.1", "-d", "-L", "none");
+        try {
+            awaitPort(lonelyWeb, port, "lonely/web.log");
+            ServiceInstance instance = instance(PASSWORD, port);
+            assertThat(connector.test(instance)).containsExactly(
+                    ServiceProblem.of("download.deluge.no_daemon", "Deluge", instance.baseUrl().toString()));
+            assertThatThrownBy(() -> connector.client(instance).torrents())
+                    .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REMOTE_FAILED));
+        } finally {
+            lonelyWeb.destroy();
+            if (!lonelyWeb.waitFor(10, TimeUnit.SECONDS)) {
+                lonelyWeb.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void a_web_ui_that_is_not_running_is_unreachable() throws IOException {
         ServiceInstance nowhere = instance(PASSWORD, freePort());
         assertThat(connector.test(nowhere)).extracting(ServiceProblem::messageKey).containsExactly("remote.unreachable");
