@@ -76,6 +76,7 @@ final class DelugeDownloads implements DownloadClient {
         return hash;
     }
 
+    /** pause_torrents takes a list in every 2.x; pause_torrent took a list only in 2.0 (deluge-json-rpc.md, "Torrent methods"). */
     @Override
     public void pause(String hash) {
         String checked = known(hash);

@@ -15,7 +15,7 @@ record DelugeTorrent(String hash, String name, String state, double progress,
                      String label, @JsonProperty("save_path") String savePath,
                      @JsonProperty("time_added") double timeAdded, @JsonProperty("completed_time") double completedTime) {
 
-    /** The keys to ask for; the label only when the plugin is on, or the daemon refuses the unknown key silently. */
+    /** The keys to ask for; without the Label plugin the daemon leaves {@code label} out of its answer, so it reads as null. */
     static final java.util.List<String> KEYS = java.util.List.of("hash", "name", "state", "progress", "total_size", "total_done",
             "download_payload_rate", "upload_payload_rate", "eta", "ratio", "num_seeds", "num_peers", "label", "save_path",
             "time_added", "completed_time");
