@@ -19,6 +19,7 @@ import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.features.services.StatusJob;
 import dev.medianest.integrations.radarr.RadarrConnector;
 import dev.medianest.integrations.qbittorrent.QbittorrentConnector;
+import dev.medianest.integrations.transmission.TransmissionConnector;
 import dev.medianest.integrations.readarr.ReadarrConnector;
 import dev.medianest.integrations.seerr.SeerrConnector;
 import dev.medianest.integrations.sonarr.SonarrConnector;
@@ -103,7 +104,8 @@ public final class App implements AutoCloseable {
                 new ProwlarrConnector(http),
                 new SeerrConnector(http),
                 new TmdbConnector(http),
-                new QbittorrentConnector(http));
+                new QbittorrentConnector(http),
+                new TransmissionConnector(http));
     }
 
     /** Prepares the data directory, opens and migrates the database, and builds the features. */

@@ -16,7 +16,8 @@ public enum ServiceKind {
     /** Seerr and its predecessors Overseerr and Jellyseerr: one API family, told apart by its status answer. */
     SEERR("seerr", "Seerr / Overseerr / Jellyseerr", 5055),
     TMDB("tmdb", "TMDb", 443),
-    QBITTORRENT("qbittorrent", "qBittorrent", 8080);
+    QBITTORRENT("qbittorrent", "qBittorrent", 8080),
+    TRANSMISSION("transmission", "Transmission", 9091);
 
     private final String key;
     private final String displayName;
