@@ -20,6 +20,7 @@ import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.features.services.StatusJob;
 import dev.medianest.integrations.radarr.RadarrConnector;
 import dev.medianest.integrations.qbittorrent.QbittorrentConnector;
+import dev.medianest.integrations.transmission.TransmissionConnector;
 import dev.medianest.integrations.readarr.ReadarrConnector;
 import dev.medianest.integrations.seerr.SeerrConnector;
 import dev.medianest.integrations.sonarr.SonarrConnector;
@@ -105,6 +106,7 @@ public final class App implements AutoCloseable {
                 new SeerrConnector(http),
                 new TmdbConnector(http),
                 new QbittorrentConnector(http),
+                new TransmissionConnector(http),
                 new DelugeConnector(http));
     }
 

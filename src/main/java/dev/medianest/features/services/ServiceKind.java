@@ -17,6 +17,7 @@ public enum ServiceKind {
     SEERR("seerr", "Seerr / Overseerr / Jellyseerr", 5055),
     TMDB("tmdb", "TMDb", 443),
     QBITTORRENT("qbittorrent", "qBittorrent", 8080),
+    TRANSMISSION("transmission", "Transmission", 9091),
     DELUGE("deluge", "Deluge", 8112);
 
     private final String key;

@@ -19,15 +19,22 @@ public final class RemoteFailure extends RuntimeException {
 
     private final Kind kind;
     private final int status;
+    private final transient java.net.http.HttpHeaders headers;
 
     public RemoteFailure(Kind kind, String detail) {
         this(kind, 0, detail, null);
     }
 
     public RemoteFailure(Kind kind, int status, String detail, Throwable cause) {
+        this(kind, status, detail, cause, null);
+    }
+
+    /** A failed answer whose headers the caller may need (Transmission's 409 carries the session id it wants). */
+    public RemoteFailure(Kind kind, int status, String detail, Throwable cause, java.net.http.HttpHeaders headers) {
         super(kind + (status > 0 ? " (HTTP " + status + ")" : "") + ": " + detail, cause, false, false);
         this.kind = kind;
         this.status = status;
+        this.headers = headers;
     }
 
     public Kind kind() {
@@ -37,5 +44,10 @@ public final class RemoteFailure extends RuntimeException {
     /** The HTTP status when the failure came from one, else 0. */
     public int status() {
         return status;
+    }
+
+    /** A header of the failed answer, empty when there was no answer or no such header. */
+    public java.util.Optional<String> header(String name) {
+        return headers == null ? java.util.Optional.empty() : headers.firstValue(name);
     }
 }

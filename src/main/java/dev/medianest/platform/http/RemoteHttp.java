@@ -329,7 +329,7 @@ public final class RemoteHttp {
             default -> status >= 500 ? RemoteFailure.Kind.SERVER_ERROR : RemoteFailure.Kind.CLIENT_ERROR;
         };
         String excerpt = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-        return new RemoteFailure(kind, status, excerpt, null);
+        return new RemoteFailure(kind, status, excerpt, null, headers);
     }
 
     /** Reverse proxies (Authelia, Authentik, basic auth portals) answer API calls with their HTML sign-in page. */
