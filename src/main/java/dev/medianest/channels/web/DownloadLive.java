@@ -24,7 +24,8 @@ final class DownloadLive implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DownloadLive.class);
     static final Duration INTERVAL = Duration.ofSeconds(1);
-    private static final Duration PING = Duration.ofSeconds(20);
+    /** A comment each quiet round: a few bytes a second, and a page that went away is noticed at the next write. */
+    private static final Duration PING = Duration.ofSeconds(1);
     private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
     private final Pages pages;
@@ -70,6 +71,7 @@ final class DownloadLive implements AutoCloseable {
         synchronized (lock) {
             watchers.add(watcher);
             if (poller == null && !closed) {
+                LOG.info("downloads polling started");
                 poller = Thread.ofVirtual().name("downloads-poller").start(this::poll);
             }
         }
@@ -82,6 +84,7 @@ final class DownloadLive implements AutoCloseable {
             while (true) {
                 synchronized (lock) {
                     if (watchers.isEmpty() || closed) {
+                        LOG.info("downloads polling stopped: no page watches");
                         poller = null;
                         return;
                     }
@@ -90,7 +93,7 @@ final class DownloadLive implements AutoCloseable {
                 polls++;
                 Map<Long, DownloadBoard.Group> now = new HashMap<>();
                 groups.forEach(group -> now.put(group.instance().id(), group));
-                boolean ping = System.nanoTime() - lastPing > PING.toNanos();
+                boolean ping = System.nanoTime() - lastPing >= PING.toNanos() - INTERVAL.toNanos() / 2;
                 if (ping) {
                     lastPing = System.nanoTime();
                 }

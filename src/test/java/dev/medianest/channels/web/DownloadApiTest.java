@@ -14,7 +14,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -161,6 +176,63 @@ class DownloadApiTest {
                 .errorCode()).isEqualTo("validation_failed");
         assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/not-a-hash/pause").errorCode()).isEqualTo("not_found");
         assertThat(torrentCount(admin)).isEqualTo(before);
+    }
+
+    @Test
+    void an_open_page_gets_changed_groups_over_sse_and_polling_stops_when_it_closes() throws Exception {
+        HttpSession admin = admin();
+        assertThat(admin.rawApi("GET", "/live/downloads", null, null, Map.of()).status()).as("not an EventSource").isEqualTo(406);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(DownloadLive.class);
+        logger.addAppender(log);
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/live/downloads?sort=name&dir=asc"))
+                    .header("Accept", "text/event-stream").header("Cookie", "mn_session=" + admin.cookie("mn_session").orElseThrow()).build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            String first = nextEvent(lines);
+            assertThat(first).startsWith("event: swap").contains("id=\"download-groups\"", "dl-group-" + qbId, "data-failed=\"" + deadId + "\"");
+
+            byte[] torrent = QbittorrentDaemon.singleFileTorrent("live-added.bin", QbittorrentDaemon.randomBytes(5000));
+            assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
+                    "paused", true, "savePath", daemon.data().toString())).status()).isEqualTo(201);
+            String changed;
+            do {
+                changed = nextEvent(lines);
+            } while (!changed.contains("live-added.bin"));
+            assertThat(changed).contains("id=\"dl-group-" + qbId + "\"").doesNotContain("id=\"download-groups\"");
+            admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hashOf(torrent) + "?deleteData=true");
+        } finally {
+            client.shutdownNow();
+        }
+        await(() -> log.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
+                messages -> messages.contains("downloads polling stopped: no page watches"));
+        logger.detachAppender(log);
+    }
+
+    /** Reads one server-sent event (lines up to a blank line), skipping comments; fails after 10 s. */
+    private static String nextEvent(BufferedReader lines) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder event = new StringBuilder();
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if (!event.isEmpty()) {
+                            return event.toString();
+                        }
+                    } else if (!line.startsWith(":")) {
+                        event.append(line).append('\n');
+                    }
+                }
+                return event.toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
     }
 
     private static int torrentCount(HttpSession admin) {
