@@ -59,8 +59,8 @@ class DownloadApiTest {
     @BeforeAll
     static void start() throws Exception {
         daemon = QbittorrentDaemon.start();
-        app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000",
-                "MEDIANEST_SERVER_MAX_REQUEST_BYTES", String.valueOf(12 * 1024 * 1024)), MutableClock.startingNow());
+        app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000"),
+                MutableClock.startingNow()); // the default 1 MiB body limit: the upload form still takes up to 10 MB
         long actor = admin().api("GET", "/api/v1/me").json().get("id").asLong();
         qbId = app.app().services().create(actor, ServiceDraft.of(ServiceKind.QBITTORRENT, "Seedbox", daemon.baseUrl(),
                 Map.of("username", QbittorrentDaemon.USER), Map.of("password", QbittorrentDaemon.PASSWORD), true, false, false, 5)).id();
@@ -124,6 +124,48 @@ class DownloadApiTest {
     }
 
     @Test
+    void a_torrent_file_larger_than_the_general_body_limit_goes_through_the_form() throws Exception {
+        HttpSession admin = admin();
+        // 16 KiB pieces of 20 bytes each: 1.6 MB of piece hashes for 1.3 GB of content, built without the content
+        byte[] torrent = bigTorrent("big-metainfo.bin", 80_000);
+        assertThat(torrent.length).isGreaterThan(1_048_576);
+        Reply added = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "paused", "on",
+                "savePath", daemon.data().toString()), "torrent", "big.torrent", torrent);
+        assertThat(added.status()).as(added.body()).isEqualTo(303);
+        String hash = hashOf(torrent);
+        await(() -> torrentJson(admin, hash), node -> node != null);
+        assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
+    }
+
+    private static byte[] bigTorrent(String name, int pieceCount) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long length = 16_384L * pieceCount;
+        byte[] pieces = QbittorrentDaemon.randomBytes(20 * pieceCount);
+        out.writeBytes(("d4:infod6:lengthi" + length + "e4:name" + name.length() + ":" + name + "12:piece lengthi16384e6:pieces"
+                + pieces.length + ":").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(pieces);
+        out.writeBytes("7:privatei1eee".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_member_sees_an_honest_empty_state_and_no_torrents_or_actions() {
+        HttpSession admin = admin();
+        Reply created = admin.api("POST", "/api/v1/users", Map.of("username", "viewer", "password", "viewer password 123",
+                "role", "USER", "permissions", java.util.List.of(), "mustChangePassword", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        HttpSession member = new HttpSession(app.baseUrl(), CONTRACT);
+        assertThat(member.signIn("viewer", "viewer password 123").status()).isEqualTo(200);
+
+        String page = member.get("/downloads").body();
+        assertThat(page).contains("id=\"board-member-empty\"", "requests will appear here", "href=\"/downloads\"")
+                .doesNotContain("dl-group-", "data-live=\"/live/downloads");
+        assertThat(member.api("GET", PATHS).status()).isEqualTo(403);
+        assertThat(member.form("/downloads/" + qbId + "/pause-all", Map.of()).status()).isIn(303, 403);
+        assertThat(member.rawApi("GET", "/live/downloads", null, null, Map.of("Accept", "text/event-stream")).status()).isEqualTo(403);
+    }
+
+    @Test
     void the_api_adds_and_removes_and_a_stopped_client_is_one_failed_group() throws Exception {
         HttpSession admin = admin();
         byte[] torrent = QbittorrentDaemon.singleFileTorrent("api-added.bin", QbittorrentDaemon.randomBytes(20_000));
@@ -162,6 +204,9 @@ class DownloadApiTest {
                 new byte[10 * 1024 * 1024 + 1]);
         assertThat(huge.status()).isEqualTo(400);
         assertThat(huge.body()).contains("larger than 10 MB");
+        Reply tooLargeForTheForm = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "huger.torrent",
+                new byte[11 * 1024 * 1024]);
+        assertThat(tooLargeForTheForm.status()).isEqualTo(413);
         byte[] torrent = QbittorrentDaemon.singleFileTorrent("bad-category.bin", QbittorrentDaemon.randomBytes(1000));
         Reply category = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies/4k"),
                 "torrent", "ok.torrent", torrent);
