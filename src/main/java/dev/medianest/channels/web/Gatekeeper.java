@@ -110,10 +110,26 @@ final class Gatekeeper {
             state.anonymousCsrf = csrfCookie;
         }
         long length = ctx.req().getContentLengthLong();
-        if (length > server.maxRequestBytes()) {
-            throw new AppException(ErrorCode.PAYLOAD_TOO_LARGE, server.maxRequestBytes());
+        long limit = bodyLimit(ctx, server.maxRequestBytes());
+        if (length > limit) {
+            throw new AppException(ErrorCode.PAYLOAD_TOO_LARGE, limit);
         }
     }
+
+    /**
+     * The body limit of a request: the configured one, except that the .torrent upload of the
+     * Downloads page takes a file up to its own 10 MB limit (the page then says clearly what is wrong).
+     */
+    static long bodyLimit(Context ctx, long configured) {
+        if ("POST".equals(ctx.method().name()) && UPLOAD_PATHS.contains(ctx.path())) {
+            return Math.max(configured, dev.medianest.features.downloads.AddTorrent.MAX_TORRENT_BYTES + UPLOAD_OVERHEAD);
+        }
+        return configured;
+    }
+
+    /** Room for the form fields and multipart boundaries around an uploaded file. */
+    private static final long UPLOAD_OVERHEAD = 256 * 1024;
+    private static final Set<String> UPLOAD_PATHS = Set.of("/downloads/add");
 
     /** Before the matched route's handler: access, CSRF, API allowance. */
     void admit(Context ctx) {

@@ -13,8 +13,13 @@ final class RouteTable {
     private RouteTable() {
     }
 
+    /** The Downloads page, its JSON API and its live stream. */
+    record Downloads(DownloadPages pages, DownloadApi api, DownloadLive live) {
+    }
+
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
-                         OpsRoutes ops, StaticAssets assets, ServicePages services, ServiceApi serviceApi, LiveUpdates live) {
+                         OpsRoutes ops, StaticAssets assets, ServicePages services, ServiceApi serviceApi, LiveUpdates live,
+                         Downloads downloads) {
         // static files
         routes.get("/assets/{file}", assets::asset, PUBLIC);
         routes.get("/webjars/<path>", assets::webjar, PUBLIC);
@@ -48,8 +53,16 @@ final class RouteTable {
         routes.post("/settings/services/{id}", services::update, ADMIN);
         routes.post("/settings/services/{id}/delete", services::delete, ADMIN);
 
+        routes.get("/downloads", downloads.pages()::list, MEMBER);
+        routes.post("/downloads/add", downloads.pages()::add, ADMIN);
+        routes.post("/downloads/{id}/pause-all", downloads.pages()::pauseAll, ADMIN);
+        routes.post("/downloads/{id}/resume-all", downloads.pages()::resumeAll, ADMIN);
+        routes.post("/downloads/{id}/{hash}/category", downloads.pages()::category, ADMIN);
+        routes.post("/downloads/{id}/{hash}/{action}", downloads.pages()::act, ADMIN);
+
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);
+        routes.get("/live/downloads", downloads.live()::downloads, ADMIN);
 
         // JSON API
         routes.get("/api/v1/openapi.json", ops::openApi, PUBLIC);
@@ -77,6 +90,16 @@ final class RouteTable {
         routes.post("/api/v1/services/{id}/test", serviceApi::test, ADMIN);
         routes.get("/api/v1/services/{id}/choices/{list}", serviceApi::choices, ADMIN);
         routes.get("/api/v1/services/{id}/status", serviceApi::status, ADMIN);
+
+        routes.get("/api/v1/downloads", downloads.api()::list, ADMIN);
+        routes.post("/api/v1/downloads/{id}/torrents", downloads.api()::add, ADMIN);
+        routes.post("/api/v1/downloads/{id}/pause-all", downloads.api()::pauseAll, ADMIN);
+        routes.post("/api/v1/downloads/{id}/resume-all", downloads.api()::resumeAll, ADMIN);
+        routes.post("/api/v1/downloads/{id}/torrents/{hash}/pause", downloads.api()::pause, ADMIN);
+        routes.post("/api/v1/downloads/{id}/torrents/{hash}/resume", downloads.api()::resume, ADMIN);
+        routes.post("/api/v1/downloads/{id}/torrents/{hash}/recheck", downloads.api()::recheck, ADMIN);
+        routes.put("/api/v1/downloads/{id}/torrents/{hash}/category", downloads.api()::category, ADMIN);
+        routes.delete("/api/v1/downloads/{id}/torrents/{hash}", downloads.api()::remove, ADMIN);
 
         // operations
         routes.get("/health/live", ops::live, PUBLIC);

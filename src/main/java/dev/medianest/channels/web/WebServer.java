@@ -6,6 +6,7 @@ import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.events.DomainEvent;
+import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
@@ -44,6 +45,7 @@ public final class WebServer {
     private final Settings settings;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final LiveUpdates live;
+    private final DownloadLive downloadLive;
 
     /** What the web channel is built from; the composition root fills it in. */
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
@@ -57,6 +59,7 @@ public final class WebServer {
         Pages pages = new Pages(List.of(
                 new Pages.Section("/", "nav.dashboard", false),
                 new Pages.Section("/profile", "nav.profile", false),
+                new Pages.Section("/downloads", "nav.downloads", false),
                 new Pages.Section("/admin/users", "nav.users", true),
                 new Pages.Section("/settings/services", "nav.services", true)));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
@@ -69,6 +72,10 @@ public final class WebServer {
         ServicePages servicePages = new ServicePages(pages, parts.services(), parts.health());
         ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
         this.live = new LiveUpdates(pages, parts.health());
+        DownloadBoard downloadBoard = new DownloadBoard(parts.services());
+        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard);
+        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json());
+        this.downloadLive = new DownloadLive(pages, downloadBoard);
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -87,7 +94,8 @@ public final class WebServer {
             config.routes.before(gatekeeper::identify);
             config.routes.beforeMatched(gatekeeper::admit);
             config.routes.after(ctx -> MDC.clear());
-            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets(), servicePages, serviceApi, live);
+            RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets(), servicePages, serviceApi, live,
+                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive));
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> {
@@ -183,6 +191,7 @@ public final class WebServer {
         draining.set(true);
         // Open dashboards hold their requests forever; ending them first keeps the graceful stop quick.
         live.close();
+        downloadLive.close();
         app.stop();
     }
 

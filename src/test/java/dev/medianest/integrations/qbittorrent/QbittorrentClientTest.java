@@ -12,18 +12,13 @@ import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.http.RemoteHttp;
-import dev.medianest.testing.DebianPackages;
+import dev.medianest.testing.QbittorrentDaemon;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,18 +26,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,48 +45,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QbittorrentClientTest {
 
-    private static final DebianPackages.Need QBITTORRENT_NOX =
-            new DebianPackages.Need("qbittorrent-nox", Path.of("/usr/bin/qbittorrent-nox"));
-    private static final String USER = "medianest";
-    private static final String PASSWORD = "correct horse battery";
+    private static final String USER = QbittorrentDaemon.USER;
+    private static final String PASSWORD = QbittorrentDaemon.PASSWORD;
     private static final String NO_SUCH_HASH = "0123456789abcdef0123456789abcdef01234567";
 
     private final QbittorrentConnector connector = new QbittorrentConnector(new RemoteHttp(new ObjectMapper()));
-    private Path profile;
+    private QbittorrentDaemon qbittorrent;
     private Path data;
     private int webPort;
-    private Process daemon;
     private DownloadClient client;
 
     @BeforeAll
     void startDaemon() throws Exception {
-        DebianPackages.ensure(QBITTORRENT_NOX);
-        profile = Files.createTempDirectory("qbittorrent-profile");
-        data = Files.createDirectories(profile.resolve("data"));
-        webPort = freePort();
-        Path config = Files.createDirectories(profile.resolve("qBittorrent/config")).resolve("qBittorrent.conf");
-        Files.writeString(config, configuration(webPort, freePort()));
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/qbittorrent-nox", "--profile=" + profile, "--webui-port=" + webPort)
-                .redirectErrorStream(true).redirectOutput(profile.resolve("daemon.log").toFile());
-        builder.environment().put("HOME", profile.toString());
-        builder.environment().put("XDG_CONFIG_HOME", profile.resolve("xdg").toString());
-        daemon = builder.start();
-        awaitWebUi();
+        qbittorrent = QbittorrentDaemon.start();
+        data = qbittorrent.data();
+        webPort = URI.create(qbittorrent.baseUrl()).getPort();
         client = connector.client(instance(PASSWORD));
     }
 
     @AfterAll
     void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.destroy();
-            if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
-                daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (qbittorrent != null) {
+            qbittorrent.close();
         }
     }
 
@@ -277,101 +246,15 @@ class QbittorrentClientTest {
                 Map.of("username", USER), Map.of("password", password), true, false, false, Duration.ofSeconds(5), true, now, now);
     }
 
-    private void awaitWebUi() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/api/v2/app/version"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!daemon.isAlive()) {
-                throw new AssertionError("qbittorrent-nox exited: " + Files.readString(profile.resolve("daemon.log")));
-            }
-            try {
-                // Any answer (403 before signing in) shows the WebUI is serving.
-                http.send(request, HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("qbittorrent-nox's WebUI did not answer within 20 s: " + Files.readString(profile.resolve("daemon.log")));
-    }
-
-    /** qBittorrent.conf per torrent-daemons.md: legal notice accepted, PBKDF2 password, nothing leaves loopback. */
-    private String configuration(int port, int peerPort) throws Exception {
-        byte[] salt = randomBytes(16);
-        PBEKeySpec spec = new PBEKeySpec(PASSWORD.toCharArray(), salt, 100_000, 64 * 8);
-        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
-        Base64.Encoder base64 = Base64.getEncoder();
-        return String.join("\n",
-                "[LegalNotice]",
-                "Accepted=true",
-                "",
-                "[BitTorrent]",
-                "Session\\DHTEnabled=false",
-                "Session\\PeXEnabled=false",
-                "Session\\LSDEnabled=false",
-                "Session\\Port=" + peerPort,
-                "Session\\Interface=lo",
-                "Session\\InterfaceName=lo",
-                "Session\\InterfaceAddress=127.0.0.1",
-                "Session\\MultiConnectionsPerIp=true",
-                "Session\\DefaultSavePath=" + data,
-                "Session\\QueueingSystemEnabled=false",
-                "",
-                "[Network]",
-                "PortForwardingEnabled=false",
-                "",
-                "[Preferences]",
-                "Connection\\UPnP=false",
-                "Connection\\ResolvePeerCountries=false",
-                "General\\Locale=en",
-                "WebUI\\Address=127.0.0.1",
-                "WebUI\\Port=" + port,
-                "WebUI\\Username=" + USER,
-                "WebUI\\Password_PBKDF2=\"@ByteArray(" + base64.encodeToString(salt) + ":" + base64.encodeToString(key) + ")\"",
-                "WebUI\\LocalHostAuth=true",
-                "WebUI\\MaxAuthenticationFailCount=0",
-                "WebUI\\UseUPnP=false",
-                "",
-                "[Application]",
-                "FileLogger\\Enabled=false",
-                "");
-    }
-
-    /** A private, tracker-less single-file torrent (BEP 3 metainfo; "private" per BEP 27 keeps it off DHT and PEX). */
     private static byte[] singleFileTorrent(String name, byte[] content) throws Exception {
-        int pieceLength = 16_384;
-        ByteArrayOutputStream pieces = new ByteArrayOutputStream();
-        for (int offset = 0; offset < content.length; offset += pieceLength) {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(content, offset, Math.min(pieceLength, content.length - offset));
-            pieces.writeBytes(sha1.digest());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ascii(out, "d10:created by9:MediaNest4:infod");
-        ascii(out, "6:lengthi" + content.length + "e");
-        ascii(out, "4:name" + name.length() + ":" + name);
-        ascii(out, "12:piece lengthi" + pieceLength + "e");
-        ascii(out, "6:pieces" + pieces.size() + ":");
-        out.writeBytes(pieces.toByteArray());
-        ascii(out, "7:privatei1eee");
-        return out.toByteArray();
-    }
-
-    private static void ascii(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+        return QbittorrentDaemon.singleFileTorrent(name, content);
     }
 
     private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+        return QbittorrentDaemon.randomBytes(count);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return QbittorrentDaemon.freePort();
     }
 }

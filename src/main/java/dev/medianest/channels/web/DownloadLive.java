@@ -1,0 +1,173 @@
+package dev.medianest.channels.web;
+
+import dev.medianest.features.downloads.BoardView;
+import dev.medianest.features.downloads.DownloadBoard;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code GET /live/downloads}: while at least one Downloads page is open, the server asks every
+ * download client for its torrents about once a second and sends each open page the groups that
+ * changed, rendered for that page's language and view. With no page open nothing is polled.
+ */
+final class DownloadLive implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DownloadLive.class);
+    static final Duration INTERVAL = Duration.ofSeconds(1);
+    /** A comment each quiet round: a few bytes a second, and a page that went away is noticed at the next write. */
+    private static final Duration PING = Duration.ofSeconds(1);
+    private static final Duration MAX_AGE = Duration.ofMinutes(10);
+
+    private final Pages pages;
+    private final DownloadBoard board;
+    private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+    private final SseHandler handler = new SseHandler(this::connect);
+    private final Object lock = new Object();
+    private Thread poller;
+    private volatile boolean closed;
+    private volatile long polls;
+
+    DownloadLive(Pages pages, DownloadBoard board) {
+        this.pages = pages;
+        this.board = board;
+    }
+
+    void downloads(Context ctx) throws Exception {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream") || closed) {
+            ctx.status(406).result("This address streams download updates to the Downloads page (text/event-stream).");
+            return;
+        }
+        handler.handle(ctx);
+    }
+
+    /** How many times the clients were polled; tests see polling start and stop with it. */
+    long polls() {
+        return polls;
+    }
+
+    boolean polling() {
+        synchronized (lock) {
+            return poller != null;
+        }
+    }
+
+    private void connect(SseClient client) {
+        PageContext page = pages.context(client.ctx());
+        BoardView view = BoardView.of(client.ctx()::queryParam);
+        client.keepAlive();
+        Watcher watcher = new Watcher(client, page, view, System.nanoTime());
+        client.onClose(() -> watchers.remove(watcher));
+        synchronized (lock) {
+            watchers.add(watcher);
+            if (poller == null && !closed) {
+                LOG.info("downloads polling started");
+                poller = Thread.ofVirtual().name("downloads-poller").start(this::poll);
+            }
+        }
+    }
+
+    private void poll() {
+        Map<Long, DownloadBoard.Group> last = new HashMap<>();
+        long lastPing = System.nanoTime();
+        try {
+            while (true) {
+                synchronized (lock) {
+                    if (watchers.isEmpty() || closed) {
+                        LOG.info("downloads polling stopped: no page watches");
+                        poller = null;
+                        return;
+                    }
+                }
+                List<DownloadBoard.Group> groups = board.groups();
+                polls++;
+                Map<Long, DownloadBoard.Group> now = new HashMap<>();
+                groups.forEach(group -> now.put(group.instance().id(), group));
+                boolean ping = System.nanoTime() - lastPing >= PING.toNanos() - INTERVAL.toNanos() / 2;
+                if (ping) {
+                    lastPing = System.nanoTime();
+                }
+                boolean setChanged = !now.keySet().equals(last.keySet());
+                for (Watcher watcher : watchers) {
+                    send(watcher, groups, last, setChanged, ping);
+                }
+                last = now;
+                Thread.sleep(INTERVAL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            synchronized (lock) {
+                poller = null;
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("downloads poller stopped", failure);
+            synchronized (lock) {
+                poller = null;
+            }
+        }
+    }
+
+    private void send(Watcher watcher, List<DownloadBoard.Group> groups, Map<Long, DownloadBoard.Group> last,
+                      boolean setChanged, boolean ping) {
+        SseClient client = watcher.client;
+        try {
+            if (client.terminated() || System.nanoTime() - watcher.since > MAX_AGE.toNanos()) {
+                watchers.remove(watcher);
+                client.close();
+                return;
+            }
+            boolean everything = watcher.fresh || setChanged;
+            List<DownloadBoard.Group> shown = groups.stream().filter(watcher.view::shows).toList();
+            if (everything) {
+                client.sendEvent("swap", pages.fragment("download_groups.jte",
+                        Map.of("page", watcher.page, "view", watcher.view, "groups", shown)));
+                watcher.fresh = false;
+            } else {
+                for (DownloadBoard.Group group : shown) {
+                    if (!group.equals(last.get(group.instance().id()))) {
+                        client.sendEvent("swap", pages.fragment("download_group.jte",
+                                Map.of("page", watcher.page, "view", watcher.view, "group", group)));
+                    }
+                }
+                if (ping) {
+                    client.sendComment("ping");
+                }
+            }
+        } catch (RuntimeException failure) {
+            LOG.debug("downloads stream ended", failure);
+            watchers.remove(watcher);
+            client.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watchers.forEach(watcher -> watcher.client.close());
+    }
+
+    private static final class Watcher {
+        final SseClient client;
+        final PageContext page;
+        final BoardView view;
+        final long since;
+        volatile boolean fresh = true;
+
+        Watcher(SseClient client, PageContext page, BoardView view, long since) {
+            this.client = client;
+            this.page = page;
+            this.view = view;
+            this.since = since;
+        }
+    }
+}

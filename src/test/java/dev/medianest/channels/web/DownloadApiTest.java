@@ -1,0 +1,322 @@
+package dev.medianest.channels.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.HttpSession;
+import dev.medianest.testing.HttpSession.Reply;
+import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.OpenApiContract;
+import dev.medianest.testing.QbittorrentDaemon;
+import dev.medianest.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Downloads page and {@code /api/v1/downloads} against a real qbittorrent-nox configured as a
+ * service, with a second client that is not running.
+ */
+class DownloadApiTest {
+
+    static final String PATHS = "/api/v1/downloads";
+
+    private static final OpenApiContract CONTRACT = new OpenApiContract();
+
+    @TempDir
+    static Path dataDir;
+
+    private static TestApp app;
+    private static QbittorrentDaemon daemon;
+    private static long qbId;
+    private static long deadId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        daemon = QbittorrentDaemon.start();
+        app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000"),
+                MutableClock.startingNow()); // the default 1 MiB body limit: the upload form still takes up to 10 MB
+        long actor = admin().api("GET", "/api/v1/me").json().get("id").asLong();
+        qbId = app.app().services().create(actor, ServiceDraft.of(ServiceKind.QBITTORRENT, "Seedbox", daemon.baseUrl(),
+                Map.of("username", QbittorrentDaemon.USER), Map.of("password", QbittorrentDaemon.PASSWORD), true, false, false, 5)).id();
+        deadId = app.app().services().create(actor, ServiceDraft.of(ServiceKind.QBITTORRENT, "Stopped box",
+                "http://127.0.0.1:" + QbittorrentDaemon.freePort(), Map.of("username", QbittorrentDaemon.USER),
+                Map.of("password", QbittorrentDaemon.PASSWORD), false, false, false, 2)).id();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+        assertThat(CONTRACT.unexercisedUnder(PATHS)).as("downloads operations of openapi.json no test called").isEmpty();
+    }
+
+    private static HttpSession admin() {
+        HttpSession admin = new HttpSession(app.baseUrl(), CONTRACT);
+        assertThat(admin.signIn("admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+        return admin;
+    }
+
+    @Test
+    void a_torrent_added_through_the_page_is_listed_paused_resumed_and_removed() throws Exception {
+        HttpSession admin = admin();
+        byte[] torrent = QbittorrentDaemon.singleFileTorrent("page-added.bin", QbittorrentDaemon.randomBytes(40_000));
+        Reply added = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies",
+                "savePath", daemon.data().toString(), "paused", "on"), "torrent", "page-added.torrent", torrent);
+        assertThat(added.status()).as(added.body()).isEqualTo(303);
+        String hash = hashOf(torrent);
+
+        String page = await(() -> admin.get("/downloads").body(), body -> body.contains("page-added.bin"));
+        assertThat(page).contains("id=\"dl-group-" + qbId + "\"", "id=\"torrent-" + hash + "\"", "movies", "data-confirm",
+                "data-live=\"/live/downloads?");
+        assertThat(page).contains("data-failed=\"" + deadId + "\"");
+        await(() -> torrentJson(admin, hash).get("state").asText(), "PAUSED"::equals);
+
+        assertThat(admin.form("/downloads/" + qbId + "/" + hash + "/resume", Map.of()).status()).isEqualTo(303);
+        await(() -> torrentJson(admin, hash).get("state").asText(), state -> !state.equals("PAUSED"));
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/" + hash + "/pause").status()).isEqualTo(204);
+        await(() -> torrentJson(admin, hash).get("state").asText(), "PAUSED"::equals);
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/" + hash + "/resume").status()).isEqualTo(204);
+        assertThat(admin.form("/downloads/" + qbId + "/" + hash + "/pause", Map.of()).status()).isEqualTo(303);
+        await(() -> torrentJson(admin, hash).get("state").asText(), "PAUSED"::equals);
+
+        assertThat(admin.api("PUT", PATHS + "/" + qbId + "/torrents/" + hash + "/category", Map.of("category", "tv")).status()).isEqualTo(204);
+        await(() -> torrentJson(admin, hash).path("category").asText(), "tv"::equals);
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/" + hash + "/recheck").status()).isEqualTo(204);
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/pause-all").status()).isEqualTo(204);
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/resume-all").status()).isEqualTo(204);
+
+        assertThat(admin.get("/downloads?sort=name&dir=asc&state=nonsense").body()).doesNotContain("id=\"torrent-" + hash + "\"");
+        assertThat(admin.get("/downloads?client=" + deadId).body()).doesNotContain("id=\"dl-group-" + qbId + "\"");
+
+        assertThat(admin.form("/downloads/" + qbId + "/" + hash + "/remove", Map.of("deleteData", "on")).status()).isEqualTo(303);
+        await(() -> admin.get("/downloads").body(), body -> !body.contains("page-added.bin"));
+        assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash).errorCode()).isEqualTo("not_found");
+    }
+
+    @Test
+    void a_torrent_file_larger_than_the_general_body_limit_goes_through_the_form() throws Exception {
+        HttpSession admin = admin();
+        // 16 KiB pieces of 20 bytes each: 1.6 MB of piece hashes for 1.3 GB of content, built without the content
+        byte[] torrent = bigTorrent("big-metainfo.bin", 80_000);
+        assertThat(torrent.length).isGreaterThan(1_048_576);
+        Reply added = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "paused", "on",
+                "savePath", daemon.data().toString()), "torrent", "big.torrent", torrent);
+        assertThat(added.status()).as(added.body()).isEqualTo(303);
+        String hash = hashOf(torrent);
+        await(() -> torrentJson(admin, hash), node -> node != null);
+        assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
+    }
+
+    private static byte[] bigTorrent(String name, int pieceCount) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long length = 16_384L * pieceCount;
+        byte[] pieces = QbittorrentDaemon.randomBytes(20 * pieceCount);
+        out.writeBytes(("d4:infod6:lengthi" + length + "e4:name" + name.length() + ":" + name + "12:piece lengthi16384e6:pieces"
+                + pieces.length + ":").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(pieces);
+        out.writeBytes("7:privatei1eee".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_member_sees_an_honest_empty_state_and_no_torrents_or_actions() {
+        HttpSession admin = admin();
+        Reply created = admin.api("POST", "/api/v1/users", Map.of("username", "viewer", "password", "viewer password 123",
+                "role", "USER", "permissions", java.util.List.of(), "mustChangePassword", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        HttpSession member = new HttpSession(app.baseUrl(), CONTRACT);
+        assertThat(member.signIn("viewer", "viewer password 123").status()).isEqualTo(200);
+
+        String page = member.get("/downloads").body();
+        assertThat(page).contains("id=\"board-member-empty\"", "requests will appear here", "href=\"/downloads\"")
+                .doesNotContain("dl-group-", "data-live=\"/live/downloads");
+        assertThat(member.api("GET", PATHS).status()).isEqualTo(403);
+        assertThat(member.form("/downloads/" + qbId + "/pause-all", Map.of()).status()).isIn(303, 403);
+        assertThat(member.rawApi("GET", "/live/downloads", null, null, Map.of("Accept", "text/event-stream")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_api_adds_and_removes_and_a_stopped_client_is_one_failed_group() throws Exception {
+        HttpSession admin = admin();
+        byte[] torrent = QbittorrentDaemon.singleFileTorrent("api-added.bin", QbittorrentDaemon.randomBytes(20_000));
+        Reply added = admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
+                "fileName", "api.torrent", "paused", true, "savePath", daemon.data().toString()));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String hash = hashOf(torrent);
+        await(() -> torrentJson(admin, hash), node -> node != null);
+
+        JsonNode groups = admin.api("GET", PATHS).json().get("groups");
+        assertThat(groups).anySatisfy(group -> {
+            assertThat(group.get("serviceId").asLong()).isEqualTo(deadId);
+            assertThat(group.get("ok").asBoolean()).isFalse();
+            assertThat(group.get("problem").get("message").asText()).contains("Stopped box");
+        });
+        assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
+        await(() -> torrentJson(admin, hash), node -> node == null);
+        assertThat(admin.api("POST", PATHS + "/" + deadId + "/torrents/" + hash + "/pause").errorCode()).isEqualTo("remote_failed");
+        assertThat(admin.api("POST", PATHS + "/999999/torrents/" + hash + "/pause").errorCode()).isEqualTo("not_found");
+    }
+
+    @Test
+    void bad_input_gives_clear_errors_and_changes_nothing() throws Exception {
+        HttpSession admin = admin();
+        int before = torrentCount(admin);
+
+        Reply magnet = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "magnet", "magnet:?xt=urn:btih:nope"),
+                "torrent", "", null);
+        assertThat(magnet.status()).isEqualTo(400);
+        assertThat(magnet.body()).contains("Use a magnet link with an info hash");
+        Reply garbage = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "x.torrent",
+                "not bencode".getBytes());
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body()).contains("This is not a .torrent file");
+        Reply huge = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "huge.torrent",
+                new byte[10 * 1024 * 1024 + 1]);
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.body()).contains("larger than 10 MB");
+        Reply tooLargeForTheForm = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "huger.torrent",
+                new byte[11 * 1024 * 1024]);
+        assertThat(tooLargeForTheForm.status()).isEqualTo(413);
+        byte[] torrent = QbittorrentDaemon.singleFileTorrent("bad-category.bin", QbittorrentDaemon.randomBytes(1000));
+        Reply category = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies/4k"),
+                "torrent", "ok.torrent", torrent);
+        assertThat(category.status()).isEqualTo(400);
+        assertThat(category.body()).contains("without / or");
+
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("magnet", "magnet:?xt=urn:btih:nope")).errorCode())
+                .isEqualTo("validation_failed");
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString("junk".getBytes())))
+                .errorCode()).isEqualTo("validation_failed");
+        assertThat(admin.api("PUT", PATHS + "/" + qbId + "/torrents/" + hashOf(torrent) + "/category", Map.of("category", "a/b"))
+                .errorCode()).isEqualTo("validation_failed");
+        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/not-a-hash/pause").errorCode()).isEqualTo("not_found");
+        assertThat(torrentCount(admin)).isEqualTo(before);
+    }
+
+    @Test
+    void an_open_page_gets_changed_groups_over_sse_and_polling_stops_when_it_closes() throws Exception {
+        HttpSession admin = admin();
+        assertThat(admin.rawApi("GET", "/live/downloads", null, null, Map.of()).status()).as("not an EventSource").isEqualTo(406);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(DownloadLive.class);
+        logger.addAppender(log);
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/live/downloads?sort=name&dir=asc"))
+                    .header("Accept", "text/event-stream").header("Cookie", "mn_session=" + admin.cookie("mn_session").orElseThrow()).build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            String first = nextEvent(lines);
+            assertThat(first).startsWith("event: swap").contains("id=\"download-groups\"", "dl-group-" + qbId, "data-failed=\"" + deadId + "\"");
+
+            byte[] torrent = QbittorrentDaemon.singleFileTorrent("live-added.bin", QbittorrentDaemon.randomBytes(5000));
+            assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
+                    "paused", true, "savePath", daemon.data().toString())).status()).isEqualTo(201);
+            String changed;
+            do {
+                changed = nextEvent(lines);
+            } while (!changed.contains("live-added.bin"));
+            assertThat(changed).contains("id=\"dl-group-" + qbId + "\"").doesNotContain("id=\"download-groups\"");
+            admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hashOf(torrent) + "?deleteData=true");
+        } finally {
+            client.shutdownNow();
+        }
+        await(() -> log.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
+                messages -> messages.contains("downloads polling stopped: no page watches"));
+        logger.detachAppender(log);
+    }
+
+    /** Reads one server-sent event (lines up to a blank line), skipping comments; fails after 10 s. */
+    private static String nextEvent(BufferedReader lines) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder event = new StringBuilder();
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if (!event.isEmpty()) {
+                            return event.toString();
+                        }
+                    } else if (!line.startsWith(":")) {
+                        event.append(line).append('\n');
+                    }
+                }
+                return event.toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static int torrentCount(HttpSession admin) {
+        return group(admin, qbId).get("torrents").size();
+    }
+
+    private static JsonNode group(HttpSession admin, long id) {
+        for (JsonNode group : admin.api("GET", PATHS).json().get("groups")) {
+            if (group.get("serviceId").asLong() == id) {
+                return group;
+            }
+        }
+        throw new AssertionError("no group " + id);
+    }
+
+    private static JsonNode torrentJson(HttpSession admin, String hash) {
+        for (JsonNode torrent : group(admin, qbId).get("torrents")) {
+            if (torrent.get("hash").asText().equals(hash)) {
+                return torrent;
+            }
+        }
+        return null;
+    }
+
+    private static String hashOf(byte[] torrent) {
+        return dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent).infoHash();
+    }
+
+    private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            T value = read.get();
+            if (done.test(value)) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still not there after 15 s: " + value);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
