@@ -59,7 +59,8 @@ public final class WebServer {
         Pages pages = new Pages(List.of(
                 new Pages.Section("/", "nav.dashboard", false),
                 new Pages.Section("/profile", "nav.profile", false),
-                new Pages.Section("/downloads", "nav.downloads", false),
+                // Admins only in the navigation until requests exist: a member's page could only be empty.
+                new Pages.Section("/downloads", "nav.downloads", true),
                 new Pages.Section("/admin/users", "nav.users", true),
                 new Pages.Section("/settings/services", "nav.services", true)));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
