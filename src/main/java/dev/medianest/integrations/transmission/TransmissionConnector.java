@@ -12,7 +12,6 @@ import dev.medianest.platform.http.RemoteHttp;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,18 +43,8 @@ public final class TransmissionConnector implements DownloadConnector {
     }
 
     @Override
-    public List<ServiceProblem> test(ServiceInstance instance) {
-        return check(instance).problems();
-    }
-
-    @Override
     public Probe probe(ServiceInstance instance) {
         return check(instance);
-    }
-
-    @Override
-    public Map<String, String> choices(ServiceInstance instance, String list) {
-        return Map.of();
     }
 
     @Override
