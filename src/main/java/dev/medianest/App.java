@@ -13,6 +13,11 @@ import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.catalog.MetadataSources;
+import dev.medianest.features.requests.DirectBackend;
+import dev.medianest.features.requests.QuotaPolicy;
+import dev.medianest.features.requests.RequestDispatcher;
+import dev.medianest.features.requests.RequestRouter;
+import dev.medianest.features.requests.Requests;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.deluge.DelugeConnector;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
@@ -71,6 +76,8 @@ public final class App implements AutoCloseable {
     private final EventBus events;
     private final ServiceHealth health;
     private final StatusJob statusJob;
+    private final Requests requests;
+    private final RequestDispatcher requestDispatcher;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -94,6 +101,11 @@ public final class App implements AutoCloseable {
                 Duration.ofSeconds(settings.services().probeIntervalSeconds()));
         events.subscribe(statusJob::onEvent);
         this.metadata = new MetadataSources(services, new TmdbConnector(http)::titles, new ArrLookup(http)::titles);
+        Settings.Requests requestSettings = settings.requests();
+        RequestRouter router = new RequestRouter(services, new DirectBackend(services), new SeerrConnector(http)::requestBackend);
+        this.requests = new Requests(database, clock, events, new QuotaPolicy(requestSettings.movieQuota(), requestSettings.seasonQuota(),
+                requestSettings.bookQuota(), requestSettings.quotaDays()), router);
+        this.requestDispatcher = new RequestDispatcher(requests, router, Duration.ofMinutes(requestSettings.reconcileMinutes()));
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -172,6 +184,7 @@ public final class App implements AutoCloseable {
         sessions.purgeExpired();
         // Probing belongs to the server: CLI commands build the same App but never call serve().
         statusJob.start();
+        requestDispatcher.start();
         return web.port();
     }
 
@@ -197,6 +210,16 @@ public final class App implements AutoCloseable {
     /** The status job, so tests can run a due round at once instead of waiting for its timer. */
     public StatusJob statusJob() {
         return statusJob;
+    }
+
+    /** The request portal's use cases. */
+    public Requests requests() {
+        return requests;
+    }
+
+    /** Sends approved requests and reconciles in-flight ones; tests run its rounds directly. */
+    public RequestDispatcher requestDispatcher() {
+        return requestDispatcher;
     }
 
     public ServiceHealth health() {
@@ -230,6 +253,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         statusJob.close();
+        requestDispatcher.close();
         if (web != null) {
             web.stop();
         }

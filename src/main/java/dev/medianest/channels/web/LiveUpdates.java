@@ -142,6 +142,9 @@ final class LiveUpdates implements AutoCloseable {
                     status.ifPresent(found -> client.sendEvent("swap", pages.fragment("service_card.jte",
                             Map.of("page", page, "status", found))));
                 }
+                case dev.medianest.features.events.RequestChanged changed -> {
+                    // the dashboard shows no requests
+                }
             }
         }
     }

@@ -15,6 +15,8 @@ public enum Permission {
     REQUEST_4K,
     /** Own requests skip approval. */
     AUTO_APPROVE,
+    /** Choose the instance, quality profile, root folder and tags of a request. */
+    REQUEST_ADVANCED,
     /** Approve, decline and edit everyone's requests. */
     MANAGE_REQUESTS,
     /** Download YouTube videos and playlists. */

@@ -46,6 +46,12 @@ public interface MediaManager {
     /** Everything the instance is downloading or importing now, across all its titles. */
     List<Download> queue();
 
+    /**
+     * The id of the tag with this label, created when the instance has none yet. The *arr apps keep
+     * labels in lower case and allow only letters, digits and hyphens, so give it in that form.
+     */
+    int tag(String label);
+
     /** The three kinds of media the *arr applications keep. */
     enum Kind { MOVIE, SERIES, BOOK }
 

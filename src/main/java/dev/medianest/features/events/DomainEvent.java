@@ -6,5 +6,5 @@ package dev.medianest.features.events;
  * stale data. The family is closed so every subscriber's {@code switch} is checked for
  * completeness; later features add their records here.
  */
-public sealed interface DomainEvent permits ServiceStatusChanged, ServicesChanged {
+public sealed interface DomainEvent permits ServiceStatusChanged, ServicesChanged, RequestChanged {
 }

@@ -121,6 +121,9 @@ public final class StatusJob implements AutoCloseable {
             case ServiceStatusChanged changed -> {
                 // our own announcement
             }
+            case dev.medianest.features.events.RequestChanged changed -> {
+                // requests do not change what is probed
+            }
         }
     }
 

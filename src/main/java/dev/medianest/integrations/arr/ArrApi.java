@@ -165,6 +165,16 @@ public final class ArrApi {
         return http.json(endpoint, RemoteHttp.Call.get(prefix + "/tag", auth(apiKey)).withMaxBytes(1 << 20), listOf(Tag.class));
     }
 
+    /**
+     * The tag with this label, created when missing. The applications compare labels without regard
+     * to case and refuse a second tag with the same label (TagService.Add), so the list is read first.
+     */
+    public Tag tag(RemoteHttp.Endpoint endpoint, String apiKey, String label) {
+        String wanted = label.toLowerCase(java.util.Locale.ROOT);
+        return tags(endpoint, apiKey).stream().filter(tag -> wanted.equalsIgnoreCase(tag.label())).findFirst()
+                .orElseGet(() -> post(endpoint, apiKey, "/tag", Map.of("label", wanted), Tag.class));
+    }
+
     public List<QualityProfile> qualityProfiles(RemoteHttp.Endpoint endpoint, String apiKey) {
         return list(endpoint, apiKey, "/qualityprofile", QualityProfile.class);
     }

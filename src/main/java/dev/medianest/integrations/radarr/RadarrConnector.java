@@ -1,6 +1,7 @@
 package dev.medianest.integrations.radarr;
 
 import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaManagerConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Radarr as a configured service (spec: radarr-v3.openapi.json). Radarr 3 and later speak API v3;
  * older releases (v0.2) do not, hence the minimum major version 3.
  */
-public final class RadarrConnector implements ServiceConnector {
+public final class RadarrConnector implements MediaManagerConnector {
 
     private final RadarrClient client;
     private final ArrConnectorChecks checks;
@@ -56,6 +57,7 @@ public final class RadarrConnector implements ServiceConnector {
     }
 
     /** The movies of this Radarr instance, for the request feature. */
+    @Override
     public MediaManager mediaManager(ServiceInstance instance) {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Radarr instance");

@@ -120,4 +120,9 @@ final class RadarrMovies implements MediaManager {
                 ArrApi.Image.poster(movie.remotePoster(), movie.images()), Optional.empty(), List.of(),
                 movie.inLibrary() ? Optional.of((long) movie.id()) : Optional.empty());
     }
+
+    @Override
+    public int tag(String label) {
+        return radarr.shared().tag(settings.endpoint(), settings.apiKey(), label).id();
+    }
 }

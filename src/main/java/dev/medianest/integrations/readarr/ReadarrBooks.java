@@ -104,4 +104,9 @@ final class ReadarrBooks implements MediaManager {
                 Optional.ofNullable(book.author()).map(ReadarrClient.Author::authorName), List.of(),
                 book.inLibrary() ? Optional.of((long) book.id()) : Optional.empty());
     }
+
+    @Override
+    public int tag(String label) {
+        return readarr.shared().tag(settings.endpoint(), settings.apiKey(), label).id();
+    }
 }

@@ -1,5 +1,8 @@
 package dev.medianest.integrations.seerr;
 
+import dev.medianest.features.requests.RequestBackend;
+import dev.medianest.features.requests.RequestFailure;
+
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -78,5 +81,13 @@ public final class SeerrConnector implements ServiceConnector {
                     ServiceKind.SEERR.displayName(), "?");
         }
         return ServiceProblem.of(failure.kind().messageKey(), instance.name(), instance.baseUrl().toString());
+    }
+
+    /**
+     * The Seerr route of the request feature for this instance.
+     * TODO(requests): create requests in Seerr and mirror their status back.
+     */
+    public RequestBackend requestBackend(ServiceInstance instance) {
+        throw new RequestFailure(ServiceProblem.of("error.no_suitable_service", "Seerr"), null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.medianest.integrations.sonarr;
 
 import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaManagerConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -20,7 +21,7 @@ import java.util.Map;
  * Sonarr 4 still speaks it; Sonarr 2 had only the unversioned /api, hence the minimum major
  * version 3. The language profile is offered only by an instance that has them (Sonarr 3).
  */
-public final class SonarrConnector implements ServiceConnector {
+public final class SonarrConnector implements MediaManagerConnector {
 
     private final SonarrClient client;
     private final ArrConnectorChecks checks;
@@ -67,6 +68,7 @@ public final class SonarrConnector implements ServiceConnector {
     }
 
     /** The series of this Sonarr instance, for the request feature. */
+    @Override
     public MediaManager mediaManager(ServiceInstance instance) {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Sonarr instance");

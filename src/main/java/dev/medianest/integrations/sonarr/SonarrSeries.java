@@ -127,4 +127,9 @@ final class SonarrSeries implements MediaManager {
                 series.seasons().stream().map(SonarrClient.Season::seasonNumber).toList(),
                 series.inLibrary() ? Optional.of((long) series.id()) : Optional.empty());
     }
+
+    @Override
+    public int tag(String label) {
+        return sonarr.shared().tag(settings.endpoint(), settings.apiKey(), label).id();
+    }
 }

@@ -49,7 +49,21 @@ public final class ConfigKeys {
             ConfigKey.bool("metrics.enabled", true, "Serve Prometheus metrics at /metrics (admins and admin API tokens only)."),
             ConfigKey.integer("services.probeIntervalSeconds", 60, 10, 3600,
                     "How often the server checks each service in Settings › Services for the dashboard. A failing service is "
-                            + "checked less often, doubling the wait after each failure up to 30 minutes, and back to this interval once it answers.")
+                            + "checked less often, doubling the wait after each failure up to 30 minutes, and back to this interval once it answers."),
+            ConfigKey.integer("requests.quota.movies", 10, 0, 10_000,
+                    "Movies one person may request within requests.quota.days; 0 means no limit. Admins have none; an admin can set "
+                            + "another limit per person (Users › Edit). Declined and cancelled requests do not count, nor does joining a "
+                            + "title someone else already asked for."),
+            ConfigKey.integer("requests.quota.seasons", 20, 0, 10_000,
+                    "Series seasons one person may request within requests.quota.days (a request for a whole series counts all its "
+                            + "seasons); 0 means no limit."),
+            ConfigKey.integer("requests.quota.books", 10, 0, 10_000,
+                    "Books one person may request within requests.quota.days; 0 means no limit."),
+            ConfigKey.integer("requests.quota.days", 7, 1, 365,
+                    "The rolling period, in days, that the request quotas count over."),
+            ConfigKey.integer("requests.reconcileMinutes", 5, 1, 1440,
+                    "How often requests being worked on are checked against Radarr, Sonarr, Readarr or Seerr, catching anything a "
+                            + "missed webhook would have lost.")
     );
 
     private static final Map<String, ConfigKey> BY_PATH = index();

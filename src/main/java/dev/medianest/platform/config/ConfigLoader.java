@@ -290,6 +290,8 @@ public final class ConfigLoader {
                 new Settings.Logging((String) v.get("logging.level"), (String) v.get("logging.format")),
                 new Settings.Metrics((Boolean) v.get("metrics.enabled")),
                 new Settings.Services(intOf(v, "services.probeIntervalSeconds")),
+                new Settings.Requests(intOf(v, "requests.quota.movies"), intOf(v, "requests.quota.seasons"), intOf(v, "requests.quota.books"),
+                        intOf(v, "requests.quota.days"), intOf(v, "requests.reconcileMinutes")),
                 source);
     }
 

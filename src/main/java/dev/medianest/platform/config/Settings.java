@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The validated configuration of one MediaNest process. Built only by {@link ConfigLoader}. */
 public record Settings(Server server, Data data, Database database, Security security, Ui ui, Logging logging,
-                       Metrics metrics, Services services, String source) {
+                       Metrics metrics, Services services, Requests requests, String source) {
 
     /** The web server. */
     public record Server(String host, int port, String publicUrl, List<IpRange> trustedProxies, long maxRequestBytes,
@@ -53,6 +53,10 @@ public record Settings(Server server, Data data, Database database, Security sec
 
     /** Health checks of the configured services. */
     public record Services(int probeIntervalSeconds) {
+    }
+
+    /** Request quotas and tracking. */
+    public record Requests(int movieQuota, int seasonQuota, int bookQuota, int quotaDays, int reconcileMinutes) {
     }
 
     /** Where the settings came from, for messages ("medianest.yml", "defaults"). */

@@ -30,6 +30,14 @@ public enum ErrorCode {
     SIGN_IN_LOCKED,
     RATE_LIMITED,
     REMOTE_FAILED,
+    /** A request would go past the requester's quota; the message says when the next one is possible. */
+    QUOTA_EXCEEDED,
+    /** The request is not in a state that allows this (approving a declined one, cancelling an approved one). */
+    REQUEST_STATE_CONFLICT,
+    /** No configured instance can take the request (no Sonarr, no 4K Radarr, no Seerr). */
+    NO_SUITABLE_SERVICE,
+    /** The title is already there in full; nothing to request. */
+    ALREADY_AVAILABLE,
     NOT_READY,
     INTERNAL_ERROR;
 

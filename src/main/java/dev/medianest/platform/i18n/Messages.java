@@ -18,7 +18,7 @@ public final class Messages {
      * One bundle per area, so that areas built side by side do not edit one file; a key lives in
      * exactly one of them (a test checks). {@code messages} holds the foundation's texts.
      */
-    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard", "downloads", "transmission", "deluge", "board");
+    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard", "downloads", "transmission", "deluge", "board", "requests");
 
     private final Map<Language, List<ResourceBundle>> bundles = new EnumMap<>(Language.class);
 
@@ -42,6 +42,14 @@ public final class Messages {
         return new Texts(language, bundles.get(language));
     }
 
+    /** An argument that is itself a text to translate, such as the name of a state inside an error message. */
+    public record Key(String key) {
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
+
     /** Texts of one language; a missing key shows itself in brackets rather than failing a page. */
     public record Texts(Language language, List<ResourceBundle> bundles) {
         public String get(String key, Object... args) {
@@ -58,7 +66,11 @@ public final class Messages {
             if (args.length == 0) {
                 return pattern;
             }
-            return new MessageFormat(pattern, language.locale()).format(args);
+            Object[] shown = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                shown[i] = args[i] instanceof Key nested ? get(nested.key()) : args[i];
+            }
+            return new MessageFormat(pattern, language.locale()).format(shown);
         }
 
         public boolean has(String key) {
