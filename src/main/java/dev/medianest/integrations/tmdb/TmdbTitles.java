@@ -12,6 +12,8 @@ import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.platform.http.RemoteFailure;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -193,10 +195,15 @@ final class TmdbTitles implements MetadataSource {
         TitleIds ids = TitleIds.of(tv.id(), tv.externalIds().tvdbId(), tv.externalIds().imdbId()).orElseThrow();
         Title title = new Title(TitleType.SERIES, ids, tv.name(), tv.originalName(), year(tv.firstAirDate()), tv.overview(),
                 images.poster(tv.posterPath()), rating(tv.voteAverage(), tv.voteCount()), tv.genres().stream().map(TmdbClient.Genre::name).toList());
-        List<Integer> seasons = tv.seasons().stream().map(TmdbClient.SeasonSummary::seasonNumber).filter(number -> number > 0).toList();
+        // Season 0 holds the specials; requests and availability count the regular seasons only.
+        List<TitleDetails.Season> seasons = tv.seasons().stream().filter(season -> season.seasonNumber() > 0)
+                .map(season -> new TitleDetails.Season(season.seasonNumber(), season.name(),
+                        season.episodeCount() == null ? OptionalInt.empty() : OptionalInt.of(Math.max(0, season.episodeCount())),
+                        date(season.airDate())))
+                .toList();
         return new TitleDetails(title, minutes(tv.episodeRunTime().isEmpty() ? null : tv.episodeRunTime().getFirst()),
                 tv.contentRatings().rating(country(language)), tv.credits().leadingCast(8),
-                tv.createdBy().stream().map(TmdbClient.Creator::name).toList(), trailer(tv.videos()), seasons);
+                tv.createdBy().stream().map(TmdbClient.Creator::name).toList(), trailer(tv.videos()), List.of(), seasons);
     }
 
     private static Optional<URI> trailer(TmdbClient.Videos videos) {
@@ -218,6 +225,18 @@ final class TmdbTitles implements MetadataSource {
 
     private static OptionalInt minutes(Integer runtime) {
         return runtime == null || runtime <= 0 ? OptionalInt.empty() : OptionalInt.of(runtime);
+    }
+
+    /** TMDb dates are "2014-04-15"; a blank or malformed one is no date. */
+    static Optional<LocalDate> date(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static OptionalInt year(String date) {

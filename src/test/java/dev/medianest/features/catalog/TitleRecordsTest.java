@@ -26,6 +26,30 @@ class TitleRecordsTest {
     }
 
     @Test
+    void a_book_is_known_by_its_goodreads_work_and_ids_that_share_one_name_the_same_title() {
+        TitleIds book = TitleIds.ofGoodreads(3634639);
+        assertThat(book.goodreads()).hasValue(3634639);
+        assertThatThrownBy(() -> TitleIds.ofGoodreads(0)).isInstanceOf(IllegalArgumentException.class);
+        TitleIds fromTmdb = TitleIds.of(60622, 269613, "tt2802850").orElseThrow();
+        assertThat(TitleIds.ofTvdb(269613).overlaps(fromTmdb)).isTrue();
+        assertThat(TitleIds.ofTmdb(60622).overlaps(TitleIds.ofTvdb(60622))).isFalse();
+        assertThat(TitleIds.ofTmdb(60622).with(TitleIds.ofTvdb(269613))).isEqualTo(TitleIds.of(60622, 269613, null).orElseThrow());
+    }
+
+    @Test
+    void details_derive_season_numbers_from_their_seasons_and_leave_specials_out() {
+        Title fargo = new Title(TitleType.SERIES, TitleIds.ofTmdb(60622), "Fargo", null, OptionalInt.of(2014), "", Optional.empty(),
+                OptionalDouble.empty(), List.of());
+        TitleDetails byNumber = new TitleDetails(fargo, OptionalInt.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(2, 0, 1));
+        assertThat(byNumber.seasons()).containsExactly(1, 2);
+        assertThat(byNumber.seasonDetails()).allSatisfy(season -> assertThat(season.episodeCount()).isEmpty());
+        TitleDetails counted = new TitleDetails(fargo, OptionalInt.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(),
+                List.of(new TitleDetails.Season(2, "Year 2", OptionalInt.of(10), Optional.empty()), new TitleDetails.Season(1, "Year 1", OptionalInt.of(10), Optional.empty())));
+        assertThat(counted.seasons()).containsExactly(1, 2);
+        assertThatThrownBy(() -> new TitleDetails.Season(0, "Specials", OptionalInt.of(3), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_title_without_a_name_or_with_an_impossible_rating_is_refused() {
         TitleIds dune = TitleIds.ofTmdb(438631);
         Title title = new Title(TitleType.MOVIE, dune, " Дюна ", null, OptionalInt.of(2021), null, Optional.empty(), OptionalDouble.of(7.8), List.of("фантастика"));

@@ -109,6 +109,9 @@ class TmdbTitlesTest {
             TitleDetails fargo = titles(tmdb).details(TitleType.SERIES, TitleIds.ofTmdb(60622), Locale.US).orElseThrow();
             assertThat(fargo.title().ids().tvdb()).hasValue(269613);
             assertThat(fargo.seasons()).containsExactly(1, 2);
+            assertThat(fargo.seasonDetails()).extracting(TitleDetails.Season::name, season -> season.episodeCount().getAsInt(),
+                    season -> season.airDate().orElseThrow().getYear())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Year 1", 10, 2014), org.assertj.core.groups.Tuple.tuple("Year 2", 10, 2015));
             assertThat(fargo.certification()).contains("TV-MA");
             assertThat(fargo.makers()).containsExactly("Noah Hawley");
             assertThat(fargo.runtimeMinutes()).hasValue(53);
