@@ -47,6 +47,13 @@ public interface MediaManager {
     List<Download> queue();
 
     /**
+     * Every title the instance keeps, each with its public ids and how far the instance has it, read
+     * in one go (the library list and the queue: two or three calls whatever the library's size), so
+     * that the availability of a page of titles costs no call per title.
+     */
+    List<Kept> library();
+
+    /**
      * The id of the tag with this label, created when the instance has none yet. The *arr apps keep
      * labels in lower case and allow only letters, digits and hyphens, so give it in that form.
      */
@@ -187,6 +194,39 @@ public interface MediaManager {
 
         public boolean downloading() {
             return !downloads.isEmpty();
+        }
+    }
+
+    /**
+     * A title of the library with how far the instance has it.
+     *
+     * @param ids      every public id the instance knows for it (a series often has TMDb beside TVDB)
+     * @param seasons  for a series, each season the instance knows, specials included; empty for movies and books
+     */
+    record Kept(List<ExternalId> ids, Presence presence, List<SeasonPresence> seasons) {
+
+        public Kept {
+            if (ids.isEmpty() || presence == null || !presence.inLibrary()) {
+                throw new IllegalArgumentException("a kept title has ids and a library id");
+            }
+            ids = List.copyOf(ids);
+            seasons = List.copyOf(seasons);
+        }
+    }
+
+    /**
+     * How far the instance has one season of a series (Sonarr's season statistics).
+     *
+     * @param filesPresent  episodes with a file
+     * @param filesExpected episodes the instance wants now: monitored and aired, or with a file
+     * @param episodes      every episode it knows of the season, those still to air included
+     */
+    record SeasonPresence(int season, boolean monitored, int filesPresent, int filesExpected, int episodes) {
+
+        public SeasonPresence {
+            if (season < 0 || filesPresent < 0 || filesExpected < 0 || episodes < 0) {
+                throw new IllegalArgumentException("season numbers and episode counts cannot be negative");
+            }
         }
     }
 

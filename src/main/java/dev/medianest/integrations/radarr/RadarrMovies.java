@@ -10,8 +10,10 @@ import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.http.RemoteFailure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One Radarr instance as the catalog's MediaManager of movies. */
@@ -70,6 +72,19 @@ final class RadarrMovies implements MediaManager {
     @Override
     public List<Download> queue() {
         return downloads(List.of());
+    }
+
+    @Override
+    public List<Kept> library() {
+        Map<Long, List<Download>> downloading = queue().stream().collect(Collectors.groupingBy(Download::libraryId));
+        return radarr.movies(settings.endpoint(), settings.apiKey()).stream().filter(RadarrClient.Movie::inLibrary)
+                .map(movie -> kept(movie, downloading.getOrDefault((long) movie.id(), List.of()))).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<Kept> kept(RadarrClient.Movie movie, List<Download> downloads) {
+        List<ExternalId> ids = title(movie).ids();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new Kept(ids,
+                new Presence(Optional.of((long) movie.id()), movie.monitored(), movie.downloaded() ? 1 : 0, 1, downloads), List.of()));
     }
 
     private List<Download> downloads(List<Integer> movieIds) {

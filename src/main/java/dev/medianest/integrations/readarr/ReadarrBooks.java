@@ -10,8 +10,10 @@ import dev.medianest.platform.errors.ErrorCode;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One Readarr instance as the catalog's MediaManager of books. */
@@ -79,6 +81,20 @@ final class ReadarrBooks implements MediaManager {
     public List<Download> queue() {
         return ArrQueue.downloads(page -> readarr.queue(settings.endpoint(), settings.apiKey(), page, ArrQueue.PAGE_SIZE),
                 ArrApi.QueueRecord::bookId);
+    }
+
+    @Override
+    public List<Kept> library() {
+        Map<Long, List<Download>> downloading = queue().stream().collect(Collectors.groupingBy(Download::libraryId));
+        return readarr.books(settings.endpoint(), settings.apiKey()).stream().filter(ReadarrClient.Book::inLibrary)
+                .map(book -> kept(book, downloading.getOrDefault((long) book.id(), List.of()))).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<Kept> kept(ReadarrClient.Book book, List<Download> downloads) {
+        List<ExternalId> ids = title(book).ids();
+        boolean file = book.statistics() != null && book.statistics().bookFileCount() > 0;
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new Kept(ids,
+                new Presence(Optional.of((long) book.id()), book.monitored(), file ? 1 : 0, 1, downloads), List.of()));
     }
 
     /** Readarr looks books up by prefixed id: "work:" for a Goodreads work, "isbn:" (BookInfoProxy.SearchForNewBook). */

@@ -174,6 +174,11 @@ public final class ReadarrClient {
         return api.post(endpoint, apiKey, "/book", book, Book.class);
     }
 
+    /** GET /book: every book of the library, each with its file statistics. */
+    public List<Book> books(RemoteHttp.Endpoint endpoint, String apiKey) {
+        return api.library(endpoint, apiKey, "/book", Book.class);
+    }
+
     /** GET /book/{id}, with its file statistics. */
     public Book book(RemoteHttp.Endpoint endpoint, String apiKey, int id) {
         return api.get(endpoint, apiKey, "/book/" + id, Book.class);

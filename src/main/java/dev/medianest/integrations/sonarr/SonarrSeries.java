@@ -9,8 +9,10 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One Sonarr instance (v3 or v4) as the catalog's MediaManager of series. */
@@ -89,6 +91,30 @@ final class SonarrSeries implements MediaManager {
     @Override
     public List<Download> queue() {
         return downloads(List.of());
+    }
+
+    @Override
+    public List<Kept> library() {
+        Map<Long, List<Download>> downloading = queue().stream().collect(Collectors.groupingBy(Download::libraryId));
+        return sonarr.series(settings.endpoint(), settings.apiKey()).stream().filter(SonarrClient.Series::inLibrary)
+                .map(series -> kept(series, downloading.getOrDefault((long) series.id(), List.of()))).flatMap(Optional::stream).toList();
+    }
+
+    /** The library list carries each season's statistics (SeriesResource.seasons[].statistics), so no call per series is needed. */
+    private static Optional<Kept> kept(SonarrClient.Series series, List<Download> downloads) {
+        List<ExternalId> ids = title(series).ids();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        SonarrClient.SeriesStatistics totals = series.statistics();
+        Presence presence = new Presence(Optional.of((long) series.id()), series.monitored(),
+                totals == null ? 0 : totals.episodeFileCount(), totals == null ? 0 : totals.episodeCount(), downloads);
+        List<SeasonPresence> seasons = series.seasons().stream().map(season -> season.statistics() == null
+                        ? new SeasonPresence(season.seasonNumber(), season.monitored(), 0, 0, 0)
+                        : new SeasonPresence(season.seasonNumber(), season.monitored(), season.statistics().episodeFileCount(),
+                        season.statistics().episodeCount(), season.statistics().totalEpisodeCount()))
+                .toList();
+        return Optional.of(new Kept(ids, presence, seasons));
     }
 
     private List<Download> downloads(List<Integer> seriesIds) {

@@ -58,6 +58,24 @@ class RadarrMoviesTest {
     }
 
     @Test
+    void the_whole_library_comes_in_one_read_with_each_movies_ids_and_files() {
+        try (SpecFake radarr = SpecFake.start(RadarrClientTest.SPEC, routes -> {
+            routes.get("/api/v3/movie", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("radarr/movie-dune-2021.json") + "]"));
+            routes.get("/api/v3/queue", ctx -> ctx.contentType("application/json").result(EMPTY_QUEUE));
+        })) {
+            List<MediaManager.Kept> library = connector.mediaManager(instance(radarr, DEFAULTS)).library();
+            assertThat(library).singleElement().satisfies(dune -> {
+                assertThat(dune.ids()).contains(MediaManager.ExternalId.tmdb(438631), MediaManager.ExternalId.imdb("tt1160419"));
+                assertThat(dune.presence().libraryId()).contains(12L);
+                assertThat(dune.presence().complete()).isTrue();
+                assertThat(dune.seasons()).isEmpty();
+            });
+            assertThat(radarr.received()).extracting(SpecFake.Recorded::path).containsExactlyInAnyOrder("/api/v3/queue", "/api/v3/movie");
+            radarr.assertAllInSpec();
+        }
+    }
+
+    @Test
     void finding_by_tmdb_id_tells_the_library_id_the_lookup_leaves_out() {
         String dune2021 = Fixtures.element("radarr/movie-lookup-dune.json", 0).replace("\"id\":12", "\"id\":0");
         try (SpecFake radarr = SpecFake.start(RadarrClientTest.SPEC, routes -> {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +66,22 @@ class ReadarrBooksTest {
             assertThat(messiah.downloading()).isFalse();
             assertThat(books(readarr, DEFAULTS).presence(MediaManager.ExternalId.goodreads(3634639))).isEqualTo(MediaManager.Presence.absent());
             assertThat(books(readarr, DEFAULTS).presence(MediaManager.ExternalId.tmdb(438631))).isEqualTo(MediaManager.Presence.absent());
+            readarr.assertAllInSpec();
+        }
+    }
+
+    @Test
+    void the_whole_library_comes_in_one_read_with_each_books_goodreads_id_and_file() {
+        try (SpecFake readarr = SpecFake.start(ReadarrClientTest.SPEC, routes -> {
+            routes.get("/api/v1/book", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("readarr/book-dune-messiah.json") + "]"));
+            routes.get("/api/v1/queue", Fixtures.answer("readarr/queue-page.json"));
+        })) {
+            List<MediaManager.Kept> library = books(readarr, DEFAULTS).library();
+            assertThat(library).singleElement().satisfies(messiah -> {
+                assertThat(messiah.ids()).contains(MediaManager.ExternalId.goodreads(3634573));
+                assertThat(messiah.presence().complete()).isTrue();
+                assertThat(messiah.presence().downloading()).isFalse();
+            });
             readarr.assertAllInSpec();
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +93,25 @@ class SonarrSeriesTest {
                 assertThat(download.state()).isEqualTo(MediaManager.Download.State.DOWNLOADING);
             });
             assertThat(tv.presence(MediaManager.ExternalId.tvdb(280619)).inLibrary()).isFalse();
+            sonarr.assertAllInSpec();
+        }
+    }
+
+    @Test
+    void the_whole_library_comes_in_one_read_with_each_seasons_statistics_and_downloads() {
+        try (SpecFake sonarr = SpecFake.start(SonarrClientTest.SPEC, routes -> {
+            routes.get("/api/v3/series", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("sonarr/series-severance.json") + "]"));
+            routes.get("/api/v3/queue", Fixtures.answer("sonarr/queue-page.json"));
+        })) {
+            List<MediaManager.Kept> library = series(sonarr, DEFAULTS).library();
+            assertThat(library).singleElement().satisfies(severance -> {
+                assertThat(severance.ids()).contains(MediaManager.ExternalId.tvdb(371980), MediaManager.ExternalId.tmdb(95396));
+                assertThat(severance.presence().filesPresent()).isEqualTo(16);
+                assertThat(severance.presence().downloads()).singleElement().satisfies(download -> assertThat(download.season()).hasValue(2));
+                assertThat(severance.seasons()).containsExactly(new MediaManager.SeasonPresence(0, false, 0, 0, 2),
+                        new MediaManager.SeasonPresence(1, true, 9, 9, 9), new MediaManager.SeasonPresence(2, true, 7, 9, 10));
+            });
+            assertThat(sonarr.received()).hasSize(2);
             sonarr.assertAllInSpec();
         }
     }
