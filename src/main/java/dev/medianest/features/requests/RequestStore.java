@@ -220,7 +220,7 @@ final class RequestStore {
     /** What one user asked for since a time, per media type: requests for movies and books, seasons for series; oldest first. */
     List<QuotaUse> usesSince(Handle handle, long userId, Instant since) {
         return handle.createQuery("SELECT r.media_type, q.requested_at, q.season_count FROM request_requesters q "
-                        + "JOIN requests r ON r.id = q.request_id WHERE q.user_id = :user AND q.requested_at >= :since "
+                        + "JOIN requests r ON r.id = q.request_id WHERE q.user_id = :user AND q.requested_at > :since "
                         + "AND q.season_count > 0 AND r.state NOT IN ('DECLINED', 'CANCELLED') ORDER BY q.requested_at")
                 .bind("user", userId).bind("since", since.toEpochMilli())
                 .map((rs, ctx) -> new QuotaUse(TitleType.valueOf(rs.getString("media_type")), Instant.ofEpochMilli(rs.getLong("requested_at")),
