@@ -154,10 +154,14 @@ public final class RequestDispatcher implements AutoCloseable {
         if (timer != null) {
             timer.interrupt();
         }
-        work.shutdownNow();
+        // Let a send under way finish (its database write must not be cut off), then stop what is left.
+        work.shutdown();
         try {
-            work.awaitTermination(5, TimeUnit.SECONDS);
+            if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
+                work.shutdownNow();
+            }
         } catch (InterruptedException interrupted) {
+            work.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

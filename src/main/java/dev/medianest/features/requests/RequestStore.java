@@ -259,8 +259,8 @@ final class RequestStore {
      */
     void lockTitle(Handle handle, RequestedTitle title, boolean postgres) {
         if (postgres) {
-            handle.createQuery("SELECT pg_advisory_xact_lock(hashtext(:key))").bind("key", title.type().name())
-                    .mapTo(Object.class).findOne();
+            handle.createQuery("SELECT CAST(pg_advisory_xact_lock(hashtext(:key)) AS TEXT)").bind("key", "request:" + title.type().name())
+                    .mapTo(String.class).findOne();
         }
     }
 

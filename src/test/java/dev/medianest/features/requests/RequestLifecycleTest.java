@@ -71,7 +71,10 @@ class RequestLifecycleTest {
     void start() {
         radarr = FakeArrLibrary.radarr();
         sonarr = FakeArrLibrary.sonarr();
-        server = TestApp.start(dataDir, Map.of("MEDIANEST_REQUESTS_QUOTA_MOVIES", "2", "MEDIANEST_REQUESTS_QUOTA_DAYS", "7"), clock);
+        Map<String, String> environment = new java.util.HashMap<>(database());
+        environment.put("MEDIANEST_REQUESTS_QUOTA_MOVIES", "2");
+        environment.put("MEDIANEST_REQUESTS_QUOTA_DAYS", "7");
+        server = TestApp.start(dataDir, environment, clock);
         app = server.app();
         app.events().subscribe(events::add);
         User adminUser = app.accounts().findByUsername("admin").orElseThrow();
@@ -80,6 +83,11 @@ class RequestLifecycleTest {
         bob = principal(member("bob", EnumSet.of(Permission.REQUEST)));
         addArr(ServiceKind.RADARR, "Radarr", radarr, false);
         addArr(ServiceKind.SONARR, "Sonarr", sonarr, false);
+    }
+
+    /** The database settings; SQLite in the data directory here, PostgreSQL in the subclass. */
+    Map<String, String> database() {
+        return Map.of();
     }
 
     @AfterEach
