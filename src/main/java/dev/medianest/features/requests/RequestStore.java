@@ -248,6 +248,13 @@ final class RequestStore {
         }
     }
 
+    /** Every open request of one media type, HD and 4K: a household has tens of them, so one query serves a page of titles. */
+    List<MediaRequest> openOfType(Handle handle, TitleType type) {
+        String open = Arrays.stream(RequestState.values()).filter(RequestState::open).map(state -> "'" + state.name() + "'")
+                .collect(Collectors.joining(", "));
+        return select(handle, "WHERE r.media_type = :type AND r.state IN (" + open + ") ORDER BY r.id", Map.of("type", type.name()));
+    }
+
     /**
      * Serialises requests for titles of one type for the rest of the transaction, so two people
      * asking at once make one request: a title can be matched by any of several ids, so a lock per

@@ -207,6 +207,11 @@ public final class Requests {
         return database.read(handle -> store.openFor(handle, title, fourK));
     }
 
+    /** Every open request of a media type, HD and 4K (availability badges over a page of titles), visible to everyone. */
+    public List<MediaRequest> openOfType(TitleType type) {
+        return database.read(handle -> store.openOfType(handle, type));
+    }
+
     /** Where a person stands against their quota, per media type. */
     public Map<TitleType, QuotaPolicy.Standing> quota(long userId) {
         Instant now = clock.instant();
