@@ -27,6 +27,7 @@ final class ApiErrors {
             case METHOD_NOT_ALLOWED -> 405;
             case USERNAME_TAKEN, SERVICE_NAME_TAKEN, LAST_ADMIN, SELF_LOCKOUT, REQUEST_STATE_CONFLICT, NO_SUITABLE_SERVICE, ALREADY_AVAILABLE -> 409;
             case QUOTA_EXCEEDED -> 403;
+            case NO_METADATA_SOURCE -> 409;
             case REMOTE_FAILED -> 502;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;

@@ -38,6 +38,8 @@ public enum ErrorCode {
     NO_SUITABLE_SERVICE,
     /** The title is already there in full; nothing to request. */
     ALREADY_AVAILABLE,
+    /** Movies and series cannot be looked up: neither TMDb nor Radarr/Sonarr is configured. */
+    NO_METADATA_SOURCE,
     NOT_READY,
     INTERNAL_ERROR;
 
