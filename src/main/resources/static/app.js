@@ -33,6 +33,34 @@
         }
     });
 
+    // A form that must not be sent twice (a request) disables its button once sent. Forms htmx sends
+    // are left to hx-disabled-elt, which also gives the button back when the answer has come.
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        if (!form.hasAttribute("data-submit-once") || event.defaultPrevented || (window.htmx && form.matches(HTMX_FORM))) {
+            return;
+        }
+        if (form.getAttribute("data-sent") === "true") {
+            event.preventDefault();
+            return;
+        }
+        form.setAttribute("data-sent", "true");
+        form.querySelectorAll("button[type=submit]").forEach(function (button) {
+            button.disabled = true;
+        });
+    });
+
+    // Ticking a season of the request form means "these seasons".
+    document.addEventListener("change", function (event) {
+        var box = event.target;
+        if (box.matches && box.matches("[data-season-box]") && box.checked) {
+            var chosen = box.form && box.form.querySelector("#seasons-chosen");
+            if (chosen) {
+                chosen.checked = true;
+            }
+        }
+    });
+
     // Live updates (the dashboard): the server sends "swap" events whose HTML elements replace the
     // ones with the same id. EventSource reconnects by itself; the server then sends the whole grid.
     // The html element's data-live says how the stream stands, for people debugging and for tests.

@@ -13,7 +13,9 @@ import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.catalog.MetadataSources;
+import dev.medianest.features.requests.AvailabilityCheck;
 import dev.medianest.features.requests.DirectBackend;
+import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.requests.QuotaPolicy;
 import dev.medianest.features.requests.RequestDispatcher;
 import dev.medianest.features.requests.RequestRouter;
@@ -78,6 +80,8 @@ public final class App implements AutoCloseable {
     private final StatusJob statusJob;
     private final Requests requests;
     private final RequestDispatcher requestDispatcher;
+    private final AvailabilityCheck availability;
+    private final Discovery discovery;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -106,6 +110,11 @@ public final class App implements AutoCloseable {
         this.requests = new Requests(database, clock, events, new QuotaPolicy(requestSettings.movieQuota(), requestSettings.seasonQuota(),
                 requestSettings.bookQuota(), requestSettings.quotaDays()), router);
         this.requestDispatcher = new RequestDispatcher(requests, router, Duration.ofMinutes(requestSettings.reconcileMinutes()));
+        // A search waits this long for *arr libraries not read yet, then shows its results without their badges.
+        this.availability = new AvailabilityCheck(services, requests, Duration.ofMillis(600));
+        this.discovery = new Discovery(metadata, services, availability, requests, router);
+        events.subscribe(availability::onEvent);
+        events.subscribe(discovery::onEvent);
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -173,7 +182,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health));
+                json(), metrics, BuildInfo.version(), services, health, discovery));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -217,6 +226,11 @@ public final class App implements AutoCloseable {
         return requests;
     }
 
+    /** Discover, search and the title pages, with availability badges. */
+    public Discovery discovery() {
+        return discovery;
+    }
+
     /** Sends approved requests and reconciles in-flight ones; tests run its rounds directly. */
     public RequestDispatcher requestDispatcher() {
         return requestDispatcher;
@@ -254,6 +268,8 @@ public final class App implements AutoCloseable {
     public void close() {
         statusJob.close();
         requestDispatcher.close();
+        discovery.close();
+        availability.close();
         if (web != null) {
             web.stop();
         }

@@ -50,6 +50,9 @@ public final class OpenApiContract {
                       int status, String responseType, String responseBody, boolean conformingRequest) {
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, pathOnly);
+        if (path.contains("?")) {
+            queryParameters(path.substring(path.indexOf('?') + 1)).forEach(request::withQueryParam);
+        }
         if (contentType != null) {
             request.withContentType(contentType);
         }
@@ -76,6 +79,21 @@ public final class OpenApiContract {
                     + "\nresponse body: " + responseBody);
         }
         operations.stream().filter(operation -> matches(operation, method, pathOnly)).forEach(exercised::add);
+    }
+
+    /** The query string's parameters, decoded, each with all its values. */
+    private static java.util.Map<String, java.util.List<String>> queryParameters(String query) {
+        java.util.Map<String, java.util.List<String>> parameters = new java.util.LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(value);
+        }
+        return parameters;
     }
 
     /** Operations of the document no test has called yet. */

@@ -85,6 +85,16 @@ public record PageContext(Messages.Texts texts, String theme, Optional<User> use
         return String.format(texts.language().locale(), "%.1f %%", share * 100);
     }
 
+    /** A 0–10 rating with one decimal, in the reader's number format ("7.8", "7,8"). */
+    public String rating(double rating) {
+        return String.format(texts.language().locale(), "%.1f", rating);
+    }
+
+    /** The address of a title's page ("/title/movie/438631"). */
+    public String titleHref(dev.medianest.features.catalog.Title title) {
+        return TitleAddress.href(title);
+    }
+
     /** A response time in whole milliseconds. */
     public String millis(java.time.Duration duration) {
         return t("unit.ms", duration.toMillis());

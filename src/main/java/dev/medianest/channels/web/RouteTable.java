@@ -17,9 +17,13 @@ final class RouteTable {
     record Downloads(DownloadPages pages, DownloadApi api, DownloadLive live) {
     }
 
+    /** Discover, search and the title pages, and their JSON API. */
+    record Discover(DiscoverPages pages, DiscoverApi api) {
+    }
+
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
                          OpsRoutes ops, StaticAssets assets, ServicePages services, ServiceApi serviceApi, LiveUpdates live,
-                         Downloads downloads) {
+                         Downloads downloads, Discover discover) {
         // static files
         routes.get("/assets/{file}", assets::asset, PUBLIC);
         routes.get("/webjars/<path>", assets::webjar, PUBLIC);
@@ -59,6 +63,12 @@ final class RouteTable {
         routes.post("/downloads/{id}/resume-all", downloads.pages()::resumeAll, ADMIN);
         routes.post("/downloads/{id}/{hash}/category", downloads.pages()::category, ADMIN);
         routes.post("/downloads/{id}/{hash}/{action}", downloads.pages()::act, ADMIN);
+
+        routes.get("/discover", discover.pages()::discover, MEMBER);
+        routes.get("/discover/search", discover.pages()::search, MEMBER);
+        routes.get("/title/{type}/{id}", discover.pages()::title, MEMBER);
+        routes.post("/title/{type}/{id}/request", discover.pages()::request, MEMBER);
+        routes.get("/title/{type}/{id}/options", discover.pages()::options, MEMBER);
 
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);
@@ -100,6 +110,10 @@ final class RouteTable {
         routes.post("/api/v1/downloads/{id}/torrents/{hash}/recheck", downloads.api()::recheck, ADMIN);
         routes.put("/api/v1/downloads/{id}/torrents/{hash}/category", downloads.api()::category, ADMIN);
         routes.delete("/api/v1/downloads/{id}/torrents/{hash}", downloads.api()::remove, ADMIN);
+
+        routes.get("/api/v1/discover/{chart}", discover.api()::chart, MEMBER);
+        routes.get("/api/v1/search", discover.api()::search, MEMBER);
+        routes.get("/api/v1/titles/{type}/{id}", discover.api()::title, MEMBER);
 
         // operations
         routes.get("/health/live", ops::live, PUBLIC);

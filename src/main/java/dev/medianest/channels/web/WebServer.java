@@ -7,6 +7,7 @@ import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.downloads.DownloadBoard;
+import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
@@ -51,13 +52,14 @@ public final class WebServer {
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
-                        ServiceHealth health) {
+                        ServiceHealth health, Discovery discovery) {
     }
 
     public WebServer(Parts parts) {
         this.settings = parts.settings();
         Pages pages = new Pages(List.of(
                 new Pages.Section("/", "nav.dashboard", false),
+                new Pages.Section("/discover", "nav.discover", false),
                 new Pages.Section("/profile", "nav.profile", false),
                 // Admins only in the navigation until requests exist: a member's page could only be empty.
                 new Pages.Section("/downloads", "nav.downloads", true),
@@ -96,7 +98,8 @@ public final class WebServer {
             config.routes.beforeMatched(gatekeeper::admit);
             config.routes.after(ctx -> MDC.clear());
             RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets(), servicePages, serviceApi, live,
-                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive));
+                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive),
+                    new RouteTable.Discover(new DiscoverPages(pages, parts.discovery()), new DiscoverApi(parts.discovery())));
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> {

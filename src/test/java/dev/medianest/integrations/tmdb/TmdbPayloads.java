@@ -9,16 +9,16 @@ import java.util.Map;
  * {@code vote_average} as an integer (series lists, season entries, upcoming movies; it was
  * generated from examples), the values here are whole numbers, though TMDb sends fractions.
  */
-final class TmdbPayloads {
+public final class TmdbPayloads {
 
     /** The shape of a v4 read access token (a JWT); not a real one. */
-    static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIxYjJjM2Q0ZTVmNiIsInNjb3BlcyI6WyJhcGlfcmVhZCJdLCJ2ZXJzaW9uIjoxfQ.c2lnbmF0dXJlLW5vdC1yZWFs";
-    static final String API_KEY = "1b2c3d4e5f60718293a4b5c6d7e8f901";
+    public static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIxYjJjM2Q0ZTVmNiIsInNjb3BlcyI6WyJhcGlfcmVhZCJdLCJ2ZXJzaW9uIjoxfQ.c2lnbmF0dXJlLW5vdC1yZWFs";
+    public static final String API_KEY = "1b2c3d4e5f60718293a4b5c6d7e8f901";
 
     private TmdbPayloads() {
     }
 
-    static Map<String, Object> movie(int id, String title, String originalTitle, String date, String poster, List<Integer> genres, Number vote, int votes) {
+    public static Map<String, Object> movie(int id, String title, String originalTitle, String date, String poster, List<Integer> genres, Number vote, int votes) {
         return Map.ofEntries(Map.entry("adult", false), Map.entry("backdrop_path", "/jYEW5xZkZk2WTrdbMGAPFuBqbDc.jpg"), Map.entry("genre_ids", genres),
                 Map.entry("id", id), Map.entry("original_language", "en"), Map.entry("original_title", originalTitle),
                 Map.entry("overview", title.equals(originalTitle) ? "Paul Atreides travels to the most dangerous planet in the universe."
@@ -27,7 +27,7 @@ final class TmdbPayloads {
                 Map.entry("video", false), Map.entry("vote_average", vote), Map.entry("vote_count", votes));
     }
 
-    static Map<String, Object> series(int id, String name, String originalName, String date, String poster, List<Integer> genres, int vote, int votes) {
+    public static Map<String, Object> series(int id, String name, String originalName, String date, String poster, List<Integer> genres, int vote, int votes) {
         return Map.ofEntries(Map.entry("backdrop_path", "/8e1DWBd5c4wNhEr1ah4vwMZW3pk.jpg"), Map.entry("first_air_date", date),
                 Map.entry("genre_ids", genres), Map.entry("id", id), Map.entry("name", name), Map.entry("origin_country", List.of("US")),
                 Map.entry("original_language", "en"), Map.entry("original_name", originalName),
@@ -36,7 +36,7 @@ final class TmdbPayloads {
     }
 
     /** Multi search declares no first_air_date or origin_country for its series entries. */
-    static Map<String, Object> inMultiSearch(Map<String, Object> series) {
+    public static Map<String, Object> inMultiSearch(Map<String, Object> series) {
         Map<String, Object> copy = new HashMap<>(series);
         copy.remove("first_air_date");
         copy.remove("origin_country");
@@ -44,56 +44,56 @@ final class TmdbPayloads {
         return copy;
     }
 
-    static Map<String, Object> typed(Map<String, Object> item, String mediaType) {
+    public static Map<String, Object> typed(Map<String, Object> item, String mediaType) {
         Map<String, Object> copy = new HashMap<>(item);
         copy.put("media_type", mediaType);
         return copy;
     }
 
-    static Map<String, Object> page(List<Map<String, Object>> results) {
+    public static Map<String, Object> page(List<Map<String, Object>> results) {
         return Map.of("page", 1, "results", results, "total_pages", 1, "total_results", results.size());
     }
 
-    static Map<String, Object> dune() {
+    public static Map<String, Object> dune() {
         return movie(438631, "Dune", "Dune", "2021-09-15", "/d5NXSklXo0qyIYkgV94XAgMIckC.jpg", List.of(878, 12), 7.8, 12043);
     }
 
-    static Map<String, Object> duneRu() {
+    public static Map<String, Object> duneRu() {
         return movie(438631, "Дюна", "Dune", "2021-09-15", "/jI9cW8PoTDqmHSGiwG9NfdxNnmJ.jpg", List.of(878, 12), 7.8, 12043);
     }
 
-    static Map<String, Object> duneTwo() {
+    public static Map<String, Object> duneTwo() {
         return movie(693134, "Dune: Part Two", "Dune: Part Two", "2024-02-27", "/1pdfLvkbY9ohJlCjQH2CZjjYVvJ.jpg", List.of(878, 12), 8, 6120);
     }
 
-    static Map<String, Object> bladeRunner() {
+    public static Map<String, Object> bladeRunner() {
         return movie(335984, "Blade Runner 2049", "Blade Runner 2049", "2017-10-04", "/gajva2L0rPYkEWjzgFlBXCAVBE5.jpg", List.of(878, 18), 7.6, 14200);
     }
 
-    static Map<String, Object> fargo() {
+    public static Map<String, Object> fargo() {
         return series(60622, "Fargo", "Fargo", "2014-04-15", "/6U9CPeD8obHzweikFhiLhpc7YBT.jpg", List.of(80, 18), 8, 2811);
     }
 
-    static Map<String, Object> trueDetective() {
+    public static Map<String, Object> trueDetective() {
         return series(46648, "True Detective", "True Detective", "2014-01-12", "/cuV2O5ZyDLHSOWzg3nLVljp1ubw.jpg", List.of(18, 80), 8, 3400);
     }
 
-    static Map<String, Object> movieGenres() {
+    public static Map<String, Object> movieGenres() {
         return Map.of("genres", List.of(Map.of("id", 12, "name", "Adventure"), Map.of("id", 18, "name", "Drama"),
                 Map.of("id", 878, "name", "Science Fiction")));
     }
 
-    static Map<String, Object> movieGenresRu() {
+    public static Map<String, Object> movieGenresRu() {
         return Map.of("genres", List.of(Map.of("id", 12, "name", "приключения"), Map.of("id", 18, "name", "драма"),
                 Map.of("id", 878, "name", "фантастика")));
     }
 
-    static Map<String, Object> tvGenres() {
+    public static Map<String, Object> tvGenres() {
         return Map.of("genres", List.of(Map.of("id", 18, "name", "Drama"), Map.of("id", 80, "name", "Crime"),
                 Map.of("id", 10765, "name", "Sci-Fi & Fantasy")));
     }
 
-    static Map<String, Object> configuration() {
+    public static Map<String, Object> configuration() {
         return Map.of("images", Map.of("base_url", "http://image.tmdb.org/t/p/", "secure_base_url", "https://image.tmdb.org/t/p/",
                         "backdrop_sizes", List.of("w300", "w780", "w1280", "original"), "logo_sizes", List.of("w45", "w92", "w154", "w185", "w300", "w500", "original"),
                         "poster_sizes", List.of("w92", "w154", "w185", "w342", "w500", "w780", "original"),
@@ -101,7 +101,7 @@ final class TmdbPayloads {
                 "change_keys", List.of("adult", "air_date", "also_known_as", "genres", "images", "imdb_id", "overview", "title"));
     }
 
-    static Map<String, Object> duneDetails(String language) {
+    public static Map<String, Object> duneDetails(String language) {
         boolean russian = language.startsWith("ru");
         return Map.ofEntries(Map.entry("adult", false), Map.entry("backdrop_path", "/jYEW5xZkZk2WTrdbMGAPFuBqbDc.jpg"),
                 Map.entry("belongs_to_collection", Map.of("id", 726871, "name", russian ? "Дюна (Коллекция)" : "Dune Collection",
@@ -138,7 +138,7 @@ final class TmdbPayloads {
                                 Map.of("certification", "12+", "descriptors", List.of(), "iso_639_1", "", "note", "", "release_date", "2021-09-16T00:00:00.000Z", "type", 3)))))));
     }
 
-    static Map<String, Object> fargoDetails() {
+    public static Map<String, Object> fargoDetails() {
         return Map.ofEntries(Map.entry("adult", false), Map.entry("backdrop_path", "/8e1DWBd5c4wNhEr1ah4vwMZW3pk.jpg"),
                 Map.entry("created_by", List.of(Map.of("credit_id", "5253ff2f760ee3776a2ba1a8", "gender", 2, "id", 69597, "name", "Noah Hawley",
                         "profile_path", "/kSizTQWJPlAMyCN0PnT3eoS4IWK.jpg"))),
@@ -166,13 +166,13 @@ final class TmdbPayloads {
                         "instagram_id", "fargofx", "twitter_id", "FargoFX")));
     }
 
-    static Map<String, Object> castMember(int id, String name, String character, int order) {
+    public static Map<String, Object> castMember(int id, String name, String character, int order) {
         return Map.ofEntries(Map.entry("adult", false), Map.entry("gender", 2), Map.entry("id", id), Map.entry("known_for_department", "Acting"),
                 Map.entry("name", name), Map.entry("original_name", name), Map.entry("popularity", 40.1), Map.entry("profile_path", "/p" + id + ".jpg"),
                 Map.entry("character", character), Map.entry("credit_id", "5b4c3bf0c3a368" + id), Map.entry("order", order));
     }
 
-    static Map<String, Object> video(String key, String name, String type, boolean official, String published) {
+    public static Map<String, Object> video(String key, String name, String type, boolean official, String published) {
         return Map.of("iso_639_1", "en", "iso_3166_1", "US", "name", name, "key", key, "site", "YouTube", "size", 1080, "type", type,
                 "official", official, "published_at", published, "id", "60f9" + key);
     }
