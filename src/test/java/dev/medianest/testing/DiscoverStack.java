@@ -98,6 +98,15 @@ public final class DiscoverStack implements AutoCloseable {
         readarr.assertAllInSpec();
     }
 
+    /** Closes everything, failing afterwards if a fake was asked or answered outside its spec. */
+    public void closeAfterCheckingSpecs() {
+        try {
+            assertAllInSpec();
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         app.close();

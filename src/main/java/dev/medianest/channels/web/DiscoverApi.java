@@ -41,7 +41,7 @@ final class DiscoverApi {
         body.put("chart", chart.wireName());
         body.put("type", TitleAddress.segment(type));
         body.put("results", shelf.cards().stream().map(DiscoverApi::card).toList());
-        body.put("problems", shelf.problem().stream().map(problem -> problem(problem, texts)).toList());
+        body.put("problems", shelf.problem().stream().map(problem -> Views.problem(problem, texts)).toList());
         ctx.json(body);
     }
 
@@ -57,7 +57,7 @@ final class DiscoverApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", found.query());
         body.put("results", found.cards().stream().map(DiscoverApi::card).toList());
-        body.put("problems", found.problems().stream().map(problem -> problem(problem, texts)).toList());
+        body.put("problems", found.problems().stream().map(problem -> Views.problem(problem, texts)).toList());
         ctx.json(body);
     }
 
@@ -79,7 +79,7 @@ final class DiscoverApi {
         body.put("recommendations", page.recommendations().stream().map(DiscoverApi::card).toList());
         body.put("similar", page.similar().stream().map(DiscoverApi::card).toList());
         body.put("request", choices(page.choices(), type, texts));
-        body.put("problems", page.problems().stream().map(problem -> problem(problem, texts)).toList());
+        body.put("problems", page.problems().stream().map(problem -> Views.problem(problem, texts)).toList());
         ctx.json(body);
     }
 
@@ -149,7 +149,7 @@ final class DiscoverApi {
     private static Map<String, Object> choices(Discovery.RequestChoices choices, TitleType type, Messages.Texts texts) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("allowed", choices.blocked().isEmpty());
-        view.put("blocked", choices.blocked().map(problem -> problem(problem, texts)).orElse(null));
+        view.put("blocked", choices.blocked().map(problem -> Views.problem(problem, texts)).orElse(null));
         view.put("hd", choices.hd());
         view.put("fourK", choices.fourK());
         view.put("seasons", type == TitleType.SERIES);
@@ -162,13 +162,6 @@ final class DiscoverApi {
             one.put("preferred", instance.preferred());
             return one;
         }).toList());
-        return view;
-    }
-
-    private static Map<String, Object> problem(ServiceProblem problem, Messages.Texts texts) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("code", problem.messageKey());
-        view.put("message", texts.get(problem.messageKey(), problem.args().toArray()));
         return view;
     }
 

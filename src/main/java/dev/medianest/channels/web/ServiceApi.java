@@ -110,7 +110,7 @@ final class ServiceApi {
         List<ServiceProblem> problems = catalog.test(UserApi.id(ctx));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", problems.isEmpty());
-        body.put("problems", problems.stream().map(problem -> problem(problem, texts)).toList());
+        body.put("problems", problems.stream().map(problem -> Views.problem(problem, texts)).toList());
         ctx.json(body);
     }
 
@@ -184,14 +184,7 @@ final class ServiceApi {
         view.put("state", check.state().name());
         view.put("responseMs", check.responseTime().toMillis());
         view.put("version", check.version().orElse(null));
-        view.put("problem", check.problem().map(problem -> problem(problem, texts)).orElse(null));
-        return view;
-    }
-
-    private static Map<String, Object> problem(ServiceProblem problem, Messages.Texts texts) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("code", problem.messageKey());
-        view.put("message", texts.get(problem.messageKey(), problem.args().toArray()));
+        view.put("problem", check.problem().map(problem -> Views.problem(problem, texts)).orElse(null));
         return view;
     }
 

@@ -59,6 +59,14 @@ final class Views {
         return view;
     }
 
+    /** A service problem: its stable code (the message key) and the message in the caller's language. */
+    static Map<String, Object> problem(dev.medianest.features.services.ServiceProblem problem, dev.medianest.platform.i18n.Messages.Texts texts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("code", problem.messageKey());
+        view.put("message", texts.get(problem.messageKey(), problem.args().toArray()));
+        return view;
+    }
+
     static List<String> permissions(java.util.Set<Permission> permissions) {
         return permissions.stream().sorted().map(Permission::wireName).toList();
     }

@@ -38,11 +38,7 @@ class DiscoverPagesTest {
 
     @AfterAll
     static void stop() {
-        try {
-            stack.assertAllInSpec();
-        } finally {
-            stack.close();
-        }
+        stack.closeAfterCheckingSpecs();
     }
 
     @Test
