@@ -72,7 +72,12 @@ public final class Discovery implements AutoCloseable {
     private final Requests requests;
     private final RequestRouter router;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Cache<Key, Object> answers = Caffeine.newBuilder().maximumSize(2_000)
+    /** Titles kept at most, over all kept answers: a few megabytes, whatever people type. */
+    static final int MAX_KEPT_TITLES = 5_000;
+
+    private final Cache<Key, Object> answers = Caffeine.newBuilder()
+            .maximumWeight(MAX_KEPT_TITLES)
+            .weigher((Key key, Object value) -> value instanceof List<?> titles ? Math.max(1, titles.size()) : 1)
             .expireAfter(com.github.benmanes.caffeine.cache.Expiry.<Key, Object>writing((key, value) -> key.what().equals("search")
                     ? SEARCH_FRESH : METADATA_FRESH))
             .build();
