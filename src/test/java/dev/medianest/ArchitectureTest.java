@@ -68,6 +68,30 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * An integration implements a feature's port and uses the feature's records, never its use
+     * cases: a Radarr adapter that called the request portal would tie the two together both ways.
+     */
+    @Test
+    void integrations_use_ports_not_use_cases() {
+        noClasses().that().resideInAPackage("dev.medianest.integrations..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.features.requests.Requests")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.features.requests.RequestDispatcher")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.features.requests.RequestRouter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.features.services.ServiceCatalog")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.features.downloads.DownloadBoard")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.medianest.features.accounts.Accounts")
+                .check(main);
+    }
+
+    /** Requests reach Radarr, Sonarr, Readarr and Seerr only through the backends; nothing else in the feature sends them. */
+    @Test
+    void only_the_dispatcher_sends_requests_to_a_backend() {
+        noClasses().that().resideOutsideOfPackage("dev.medianest.features.requests")
+                .should().callMethod(dev.medianest.features.requests.RequestBackend.class, "send", dev.medianest.features.requests.MediaRequest.class)
+                .check(main);
+    }
+
     @Test
     void names_say_what_a_class_does() {
         ArchRule rule = noClasses().should().haveSimpleNameEndingWith("Service")

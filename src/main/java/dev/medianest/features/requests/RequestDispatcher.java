@@ -7,11 +7,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends approved requests to their backend and keeps in-flight ones in step with it. A request
@@ -31,7 +33,7 @@ public final class RequestDispatcher implements AutoCloseable {
     private final RequestRouter router;
     private final Duration reconcileEvery;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
+    private final Map<Long, ReentrantLock> sending = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread timer;
 
@@ -82,13 +84,17 @@ public final class RequestDispatcher implements AutoCloseable {
     }
 
     private void sendDue(Set<Long> only) {
-        for (MediaRequest request : requests.dueForSending()) {
-            if ((only.isEmpty() || only.contains(request.id())) && sending.add(request.id())) {
-                try {
-                    send(request);
-                } finally {
-                    sending.remove(request.id());
-                }
+        for (MediaRequest due : requests.dueForSending()) {
+            if (!only.isEmpty() && !only.contains(due.id())) {
+                continue;
+            }
+            // One sender per request: a second caller waits for the first and then finds it sent.
+            ReentrantLock lock = sending.computeIfAbsent(due.id(), id -> new ReentrantLock());
+            lock.lock();
+            try {
+                requests.stillDue(due.id()).ifPresent(this::send);
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -148,10 +154,14 @@ public final class RequestDispatcher implements AutoCloseable {
         if (timer != null) {
             timer.interrupt();
         }
-        work.shutdownNow();
+        // Let a send under way finish (its database write must not be cut off), then stop what is left.
+        work.shutdown();
         try {
-            work.awaitTermination(5, TimeUnit.SECONDS);
+            if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
+                work.shutdownNow();
+            }
         } catch (InterruptedException interrupted) {
+            work.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -251,6 +251,13 @@ public final class Requests {
         return database.read(handle -> store.dueForSending(handle, now));
     }
 
+    /** The request if it is still approved and due (another sender may have been first). */
+    Optional<MediaRequest> stillDue(long id) {
+        Instant now = clock.instant();
+        return database.read(handle -> store.find(handle, id)).filter(request -> request.state() == RequestState.APPROVED
+                && request.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(true));
+    }
+
     /** Requests the backends are working on. */
     public List<MediaRequest> inFlight() {
         return database.read(store::inFlight);
