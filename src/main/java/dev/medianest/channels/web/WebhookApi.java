@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.requests.Webhooks;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.platform.config.Settings;
-import dev.medianest.platform.errors.AppException;
-import dev.medianest.platform.errors.ErrorCode;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -92,15 +90,7 @@ final class WebhookApi {
     }
 
     static long serviceId(Context ctx) {
-        try {
-            long id = Long.parseLong(ctx.pathParam("serviceId"));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // falls through: not an id of any instance
-        }
-        throw new AppException(ErrorCode.NOT_FOUND);
+        return UserApi.id(ctx, "serviceId");
     }
 
     /** The password of Basic authentication, or a Bearer token; nothing for any other scheme. */

@@ -5,11 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.App;
-import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.accounts.Role;
-import dev.medianest.features.accounts.User;
 import dev.medianest.features.catalog.MediaManager.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
@@ -28,6 +25,7 @@ import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeSeerr;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.Requesters;
 import dev.medianest.testing.OpenApiContract;
 import dev.medianest.testing.SpecFake;
 import dev.medianest.testing.TestApp;
@@ -55,6 +53,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.medianest.testing.Requesters.approvedAndSent;
+import static dev.medianest.testing.Requesters.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,9 +91,8 @@ class WebhookApiTest {
         server = TestApp.start(dataDir, Map.of(), clock);
         app = server.app();
         app.events().subscribe(events::add);
-        admin = principal(app.accounts().findByUsername("admin").orElseThrow());
-        alice = principal(app.accounts().create(admin.user().id(), new NewUser("alice", "Alice", "a long enough password", Role.USER,
-                EnumSet.of(Permission.REQUEST), false, Optional.empty())));
+        admin = Requesters.admin(app);
+        alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST));
         adminSession = new HttpSession(server.baseUrl(), CONTRACT);
         assertThat(adminSession.signIn("admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
     }
@@ -141,7 +140,7 @@ class WebhookApiTest {
     void forged_and_misdirected_calls_are_refused_logged_without_the_secret_and_change_nothing() {
         ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), radarrInstance.id()).secret();
-        MediaRequest request = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+        MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         int libraryId = radarr.libraryId(DUNE_PART_TWO).orElseThrow();
         String grab = radarrEvent("Grab", libraryId, DUNE_PART_TWO, HASH);
         List<MediaRequest.Transition> before = app.requests().timeline(admin, request.id());
@@ -172,7 +171,7 @@ class WebhookApiTest {
     void a_webhook_for_a_movie_nobody_requested_matches_nothing_and_changes_nothing() {
         ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), radarrInstance.id()).secret();
-        MediaRequest request = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+        MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         events.clear();
 
         HttpResponseView unknown = send("radarr", radarrInstance.id(), basic(secret), radarrEvent("Grab", 55, DUNE_1984, HASH));
@@ -192,7 +191,7 @@ class WebhookApiTest {
     void grab_then_import_follow_the_request_to_available_and_the_download_is_the_requesters() {
         ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), radarrInstance.id()).secret();
-        MediaRequest request = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+        MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         int libraryId = radarr.libraryId(DUNE_PART_TWO).orElseThrow();
 
         HttpResponseView grabbed = send("radarr", radarrInstance.id(), basic(secret), radarrEvent("Grab", libraryId, DUNE_PART_TWO, HASH));
@@ -268,8 +267,8 @@ class WebhookApiTest {
             ServiceInstance seerrInstance = app.services().create(admin.user().id(), ServiceDraft.of(ServiceKind.SEERR, "Requests",
                     seerr.baseUrl(), Map.of(), Map.of("apiKey", FakeSeerr.API_KEY), true, false, false, 5));
             String bearer = "Bearer " + adminSession.api("POST", "/api/v1/webhooks/" + seerrInstance.id() + "/secret").json().get("secret").asText();
-            MediaRequest partTwo = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
-            MediaRequest dune1984 = approvedAndSent(movie(DUNE_1984, "Dune"));
+            MediaRequest partTwo = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
+            MediaRequest dune1984 = approvedAndSent(app, admin, alice, movie(DUNE_1984, "Dune"));
             assertThat(partTwo.route()).isEqualTo(MediaRequest.Route.SEERR);
             int remoteId = partTwo.remoteRequestId().orElseThrow();
 
@@ -387,28 +386,11 @@ class WebhookApiTest {
                  "issue":null,"comment":null,"extra":[]}""".formatted(type, tmdbId, status, requestId);
     }
 
-    private MediaRequest approvedAndSent(RequestedTitle title) {
-        MediaRequest request = app.requests().submit(alice, RequestDraft.of(title, false)).request();
-        app.requests().approve(admin, request.id(), Optional.empty());
-        app.requestDispatcher().sendDue();
-        MediaRequest sent = app.requests().get(alice, request.id());
-        assertThat(sent.state()).isEqualTo(RequestState.PROCESSING);
-        return sent;
-    }
-
     private ServiceInstance addArr(ServiceKind kind, FakeArrLibrary fake) {
         Map<String, String> options = kind == ServiceKind.RADARR ? Map.of("qualityProfileId", "4", "rootFolder", "/movies")
                 : Map.of("qualityProfileId", "4", "rootFolder", "/tv");
         return app.services().create(admin.user().id(), ServiceDraft.of(kind, kind.displayName(), fake.baseUrl(), options,
                 Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
-    }
-
-    private static RequestedTitle movie(int tmdbId, String name) {
-        return new RequestedTitle(TitleType.MOVIE, List.of(ExternalId.tmdb(tmdbId)), name, OptionalInt.empty(), Optional.empty());
-    }
-
-    private static Principal principal(User user) {
-        return new Principal(user, user.isAdmin(), user.effectivePermissions(), new Principal.SessionCredential("session", "csrf"));
     }
 
     private static ListAppender<ILoggingEvent> capture(Class<?> type) {

@@ -1,13 +1,8 @@
 package dev.medianest.features.requests;
 
 import dev.medianest.App;
-import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.accounts.Role;
-import dev.medianest.features.accounts.User;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
-import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;
 import dev.medianest.features.services.ServiceDraft;
@@ -17,6 +12,7 @@ import dev.medianest.platform.i18n.Language;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeSeerr;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.Requesters;
 import dev.medianest.testing.SpecFake;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +28,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.medianest.testing.Requesters.approvedAndSent;
+import static dev.medianest.testing.Requesters.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,9 +67,8 @@ class RequestTrackingTest {
         server = TestApp.start(dataDir, new HashMap<>(database()), clock);
         app = server.app();
         app.events().subscribe(events::add);
-        admin = principal(app.accounts().findByUsername("admin").orElseThrow());
-        alice = principal(app.accounts().create(admin.user().id(), new NewUser("alice", "Alice", "a long enough password", Role.USER,
-                EnumSet.of(Permission.REQUEST), false, Optional.empty())));
+        admin = Requesters.admin(app);
+        alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST));
         app.services().create(admin.user().id(), ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
                 Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
     }
@@ -85,7 +81,7 @@ class RequestTrackingTest {
 
     @Test
     void reconciliation_catches_a_title_that_became_available_without_a_webhook() {
-        MediaRequest request = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+        MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         radarr.finish(DUNE_PART_TWO);
         events.clear();
 
@@ -97,7 +93,7 @@ class RequestTrackingTest {
 
     @Test
     void reconciling_while_the_instance_is_down_leaves_the_request_untouched() {
-        MediaRequest request = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+        MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         radarr.goDown();
         events.clear();
         clock.advance(Duration.ofMinutes(10));
@@ -110,7 +106,7 @@ class RequestTrackingTest {
 
     @Test
     void a_grab_webhook_remembers_the_torrent_for_the_requester() {
-        MediaRequest request = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+        MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         ServiceInstance instance = app.services().list(ServiceKind.RADARR).getFirst();
         String secret = app.webhooks().issueSecret(admin.user().id(), instance.id()).secret();
         String grab = "{\"eventType\":\"Grab\",\"movie\":{\"id\":" + radarr.libraryId(DUNE_PART_TWO).orElseThrow() + ",\"tmdbId\":" + DUNE_PART_TWO
@@ -130,7 +126,7 @@ class RequestTrackingTest {
     void the_seerr_route_files_the_request_and_mirrors_approval_availability_and_decline() {
         try (FakeSeerr seerr = FakeSeerr.start("seerr.openapi.yml").filingPending()) {
             addSeerr(seerr.baseUrl(), 5);
-            MediaRequest partTwo = approvedAndSent(movie(DUNE_PART_TWO, "Dune: Part Two"));
+            MediaRequest partTwo = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
             assertThat(partTwo.route()).isEqualTo(MediaRequest.Route.SEERR);
             assertThat(radarr.added()).as("Seerr adds it to Radarr itself").isEmpty();
             FakeSeerr.Filed filed = seerr.filed().getFirst();
@@ -146,7 +142,7 @@ class RequestTrackingTest {
             assertThat(app.requests().get(alice, partTwo.id()).state()).isEqualTo(RequestState.AVAILABLE);
             assertThat(events).contains(new RequestChanged(partTwo.id()));
 
-            MediaRequest dune1984 = approvedAndSent(movie(DUNE_1984, "Dune"));
+            MediaRequest dune1984 = approvedAndSent(app, admin, alice, movie(DUNE_1984, "Dune"));
             seerr.setStatus(dune1984.remoteRequestId().orElseThrow(), 3);
             app.requestDispatcher().reconcile();
             assertThat(app.requests().get(alice, dune1984.id()).state()).as("declined by Seerr's admin").isEqualTo(RequestState.DECLINED);
@@ -189,20 +185,4 @@ class RequestTrackingTest {
                 Map.of("apiKey", FakeSeerr.API_KEY), true, false, false, timeoutSeconds));
     }
 
-    private MediaRequest approvedAndSent(RequestedTitle title) {
-        MediaRequest request = app.requests().submit(alice, RequestDraft.of(title, false)).request();
-        app.requests().approve(admin, request.id(), Optional.empty());
-        app.requestDispatcher().sendDue();
-        MediaRequest sent = app.requests().get(alice, request.id());
-        assertThat(sent.state()).isEqualTo(RequestState.PROCESSING);
-        return sent;
-    }
-
-    private static RequestedTitle movie(int tmdbId, String name) {
-        return new RequestedTitle(TitleType.MOVIE, List.of(ExternalId.tmdb(tmdbId)), name, OptionalInt.empty(), Optional.empty());
-    }
-
-    private static Principal principal(User user) {
-        return new Principal(user, user.isAdmin(), user.effectivePermissions(), new Principal.SessionCredential("session", "csrf"));
-    }
 }
