@@ -84,7 +84,7 @@ final class WebhookApi {
     /** The address to enter in the other service: under server.publicUrl when set, else where this request came in. */
     static String url(Context ctx, String publicUrl, Webhooks.Sender sender) {
         String base = publicUrl == null || publicUrl.isBlank()
-                ? (RequestState.of(ctx).https ? "https" : "http") + "://" + ctx.host()
+                ? (RequestState.of(ctx).https ? "https" : "http") + "://" + java.util.Objects.requireNonNullElse(ctx.host(), "localhost")
                 : publicUrl.replaceAll("/+$", "");
         return base + "/api/v1/webhooks/" + sender.kind().key() + "/" + sender.serviceId();
     }
