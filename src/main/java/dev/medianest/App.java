@@ -18,6 +18,7 @@ import dev.medianest.features.requests.QuotaPolicy;
 import dev.medianest.features.requests.RequestDispatcher;
 import dev.medianest.features.requests.RequestRouter;
 import dev.medianest.features.requests.Requests;
+import dev.medianest.features.requests.Webhooks;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.deluge.DelugeConnector;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
@@ -78,6 +79,7 @@ public final class App implements AutoCloseable {
     private final StatusJob statusJob;
     private final Requests requests;
     private final RequestDispatcher requestDispatcher;
+    private final Webhooks webhooks;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -106,6 +108,8 @@ public final class App implements AutoCloseable {
         this.requests = new Requests(database, clock, events, new QuotaPolicy(requestSettings.movieQuota(), requestSettings.seasonQuota(),
                 requestSettings.bookQuota(), requestSettings.quotaDays()), router);
         this.requestDispatcher = new RequestDispatcher(requests, router, Duration.ofMinutes(requestSettings.reconcileMinutes()));
+        this.webhooks = new Webhooks(database, secretBox, tokens, clock, services, requests, router,
+                List.of(RadarrConnector.webhookFormat(), SonarrConnector.webhookFormat(), SeerrConnector.webhookFormat()));
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -173,7 +177,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health));
+                json(), metrics, BuildInfo.version(), services, health, webhooks));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -215,6 +219,11 @@ public final class App implements AutoCloseable {
     /** The request portal's use cases. */
     public Requests requests() {
         return requests;
+    }
+
+    /** Webhook secrets and calls from Radarr, Sonarr and Seerr. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Sends approved requests and reconciles in-flight ones; tests run its rounds directly. */

@@ -20,7 +20,7 @@ final class ApiErrors {
     static int status(ErrorCode code) {
         return switch (code) {
             case VALIDATION_FAILED, MALFORMED_JSON -> 400;
-            case UNAUTHENTICATED, SESSION_EXPIRED, TOKEN_INVALID, INVALID_CREDENTIALS -> 401;
+            case UNAUTHENTICATED, SESSION_EXPIRED, TOKEN_INVALID, INVALID_CREDENTIALS, WEBHOOK_UNAUTHORIZED -> 401;
             case ACCOUNT_DISABLED, PASSWORD_CHANGE_REQUIRED, FORBIDDEN, CSRF_FAILED -> 403;
             case WRONG_CURRENT_PASSWORD -> 400;
             case NOT_FOUND -> 404;

@@ -106,4 +106,18 @@ final class RouteTable {
         routes.get("/health/ready", ops::ready, PUBLIC);
         routes.get("/metrics", ops::metrics, ADMIN);
     }
+
+    /**
+     * Request tracking: each Radarr, Sonarr and Seerr calls its own webhook, proving itself with its
+     * instance's secret instead of a session (so PUBLIC here); admins make and rotate the secrets.
+     */
+    static void registerWebhooks(RoutesConfig routes, WebhookPages pages, WebhookApi api) {
+        routes.get("/settings/services/{id}/webhook", pages::show, ADMIN);
+        routes.post("/settings/services/{id}/webhook", pages::rotate, ADMIN);
+        routes.post("/api/v1/webhooks/radarr/{serviceId}", api::radarr, PUBLIC);
+        routes.post("/api/v1/webhooks/sonarr/{serviceId}", api::sonarr, PUBLIC);
+        routes.post("/api/v1/webhooks/seerr/{serviceId}", api::seerr, PUBLIC);
+        routes.get("/api/v1/webhooks", api::list, ADMIN);
+        routes.post("/api/v1/webhooks/{serviceId}/secret", api::issue, ADMIN);
+    }
 }
