@@ -173,7 +173,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health));
+                json(), metrics, BuildInfo.version(), services, health, requests));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {

@@ -22,10 +22,14 @@ import java.util.Set;
 final class JsonInput {
 
     private final JsonNode root;
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    /** "" at the top; "outer." inside a nested object, so a problem names its whole path ("ids.tmdb"). */
+    private final String prefix;
+    private final Map<String, String> problems;
 
-    private JsonInput(JsonNode root) {
+    private JsonInput(JsonNode root, String prefix, Map<String, String> problems) {
         this.root = root;
+        this.prefix = prefix;
+        this.problems = problems;
     }
 
     static JsonInput read(Context ctx, ObjectMapper mapper, Set<String> knownFields) {
@@ -42,15 +46,68 @@ final class JsonInput {
         if (root == null || !root.isObject()) {
             throw new AppException(ErrorCode.MALFORMED_JSON);
         }
-        JsonInput input = new JsonInput(root);
+        JsonInput input = new JsonInput(root, "", new LinkedHashMap<>());
+        input.refuseUnknown(knownFields);
+        return input;
+    }
+
+    private void refuseUnknown(Set<String> knownFields) {
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                input.problems.put(name, "validation.unknown_field");
+                problems.put(prefix + name, "validation.unknown_field");
             }
         }
-        return input;
+    }
+
+    /** A nested object, read like the body itself: its unknown fields and wrong types are named after both ("ids.tmdb"). */
+    Optional<JsonInput> object(String field, Set<String> knownFields) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            problems.put(prefix + field, "validation.type.object");
+            return Optional.empty();
+        }
+        JsonInput nested = new JsonInput(node, prefix + field + ".", problems);
+        nested.refuseUnknown(knownFields);
+        return Optional.of(nested);
+    }
+
+    /** A whole number that may exceed an int (ids). */
+    Optional<Long> longValue(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            problems.put(prefix + field, "validation.type.integer");
+            return Optional.empty();
+        }
+        return Optional.of(node.asLong());
+    }
+
+    /** An array of whole numbers (ids, season numbers). */
+    Optional<List<Long>> longs(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problems.put(prefix + field, "validation.type.numbers");
+            return Optional.empty();
+        }
+        List<Long> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+                problems.put(prefix + field, "validation.type.numbers");
+                return Optional.empty();
+            }
+            values.add(item.asLong());
+        }
+        return Optional.of(values);
     }
 
     boolean has(String field) {
@@ -63,7 +120,7 @@ final class JsonInput {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            problems.put(field, "validation.type.string");
+            problems.put(prefix + field, "validation.type.string");
             return Optional.empty();
         }
         return Optional.of(node.asText());
@@ -75,7 +132,7 @@ final class JsonInput {
             return Optional.empty();
         }
         if (!node.isBoolean()) {
-            problems.put(field, "validation.type.boolean");
+            problems.put(prefix + field, "validation.type.boolean");
             return Optional.empty();
         }
         return Optional.of(node.asBoolean());
@@ -87,7 +144,7 @@ final class JsonInput {
             return Optional.empty();
         }
         if (!node.isInt()) {
-            problems.put(field, "validation.type.integer");
+            problems.put(prefix + field, "validation.type.integer");
             return Optional.empty();
         }
         return Optional.of(node.asInt());
@@ -99,13 +156,13 @@ final class JsonInput {
             return Optional.empty();
         }
         if (!node.isArray()) {
-            problems.put(field, "validation.type.array");
+            problems.put(prefix + field, "validation.type.array");
             return Optional.empty();
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual()) {
-                problems.put(field, "validation.type.array");
+                problems.put(prefix + field, "validation.type.array");
                 return Optional.empty();
             }
             values.add(item.asText());
@@ -120,7 +177,7 @@ final class JsonInput {
             return Optional.empty();
         }
         if (!node.isObject()) {
-            problems.put(field, "validation.type.object");
+            problems.put(prefix + field, "validation.type.object");
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -128,7 +185,7 @@ final class JsonInput {
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (!entry.getValue().isTextual()) {
-                problems.put(field, "validation.type.object");
+                problems.put(prefix + field, "validation.type.object");
                 return Optional.empty();
             }
             values.put(entry.getKey(), entry.getValue().asText());
@@ -137,7 +194,7 @@ final class JsonInput {
     }
 
     void problem(String field, String messageKey) {
-        problems.putIfAbsent(field, messageKey);
+        problems.putIfAbsent(prefix + field, messageKey);
     }
 
     /** Fails with every type problem found so far; call before acting on the values. */

@@ -7,6 +7,7 @@ import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.downloads.DownloadBoard;
+import dev.medianest.features.requests.Requests;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
@@ -51,7 +52,7 @@ public final class WebServer {
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
-                        ServiceHealth health) {
+                        ServiceHealth health, Requests requests) {
     }
 
     public WebServer(Parts parts) {
@@ -77,6 +78,7 @@ public final class WebServer {
         DownloadPages downloadPages = new DownloadPages(pages, downloadBoard);
         DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json());
         this.downloadLive = new DownloadLive(pages, downloadBoard);
+        RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestApi(parts.requests(), parts.accounts(), parts.json()));
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -96,7 +98,7 @@ public final class WebServer {
             config.routes.beforeMatched(gatekeeper::admit);
             config.routes.after(ctx -> MDC.clear());
             RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets(), servicePages, serviceApi, live,
-                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive));
+                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive), requestRoutes);
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> {
