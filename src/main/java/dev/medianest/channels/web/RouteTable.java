@@ -17,8 +17,8 @@ final class RouteTable {
     record Downloads(DownloadPages pages, DownloadApi api, DownloadLive live) {
     }
 
-    /** The requests and quota API. */
-    record RequestRoutes(RequestApi api) {
+    /** The Requests pages, the requests and quota API and the requests' live stream. */
+    record RequestRoutes(RequestPages pages, RequestApi api, RequestLive live) {
     }
 
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
@@ -64,10 +64,17 @@ final class RouteTable {
         routes.post("/downloads/{id}/{hash}/category", downloads.pages()::category, ADMIN);
         routes.post("/downloads/{id}/{hash}/{action}", downloads.pages()::act, ADMIN);
 
+        routes.get("/requests", requests.pages()::list, MEMBER);
+        routes.post("/requests/bulk", requests.pages()::bulk, MEMBER);
+        routes.get("/requests/{id}", requests.pages()::detail, MEMBER);
+        routes.post("/requests/{id}/approve", requests.pages()::approve, MEMBER);
+        routes.post("/requests/{id}/decline", requests.pages()::decline, MEMBER);
+        routes.post("/requests/{id}/cancel", requests.pages()::cancel, MEMBER);
 
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);
         routes.get("/live/downloads", downloads.live()::downloads, ADMIN);
+        routes.get("/live/requests", requests.live()::requests, MEMBER);
 
         // JSON API
         routes.get("/api/v1/openapi.json", ops::openApi, PUBLIC);

@@ -47,6 +47,7 @@ public final class WebServer {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final LiveUpdates live;
     private final DownloadLive downloadLive;
+    private final RequestLive requestLive;
 
     /** What the web channel is built from; the composition root fills it in. */
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
@@ -59,6 +60,7 @@ public final class WebServer {
         this.settings = parts.settings();
         Pages pages = new Pages(List.of(
                 new Pages.Section("/", "nav.dashboard", false),
+                new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/profile", "nav.profile", false),
                 // Admins only in the navigation until requests exist: a member's page could only be empty.
                 new Pages.Section("/downloads", "nav.downloads", true),
@@ -78,7 +80,9 @@ public final class WebServer {
         DownloadPages downloadPages = new DownloadPages(pages, downloadBoard);
         DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json());
         this.downloadLive = new DownloadLive(pages, downloadBoard);
-        RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestApi(parts.requests(), parts.accounts(), parts.json()));
+        this.requestLive = new RequestLive(pages, parts.requests());
+        RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
+                new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -187,6 +191,7 @@ public final class WebServer {
     /** Hands a domain event to the open dashboards; the composition root subscribes this to the event bus. */
     public void deliver(DomainEvent event) {
         live.deliver(event);
+        requestLive.deliver(event);
     }
 
     /** Stops accepting requests, lets in-flight ones finish within the grace period, then stops. */
@@ -195,6 +200,7 @@ public final class WebServer {
         // Open dashboards hold their requests forever; ending them first keeps the graceful stop quick.
         live.close();
         downloadLive.close();
+        requestLive.close();
         app.stop();
     }
 
