@@ -70,6 +70,7 @@ final class RouteTable {
         routes.post("/requests/{id}/approve", requests.pages()::approve, MEMBER);
         routes.post("/requests/{id}/decline", requests.pages()::decline, MEMBER);
         routes.post("/requests/{id}/cancel", requests.pages()::cancel, MEMBER);
+        routes.post("/admin/users/{id}/quota", admin::saveQuota, ADMIN);
 
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);

@@ -70,7 +70,7 @@ public final class WebServer {
                 userId -> parts.accounts().theme(userId));
         AccountPages accountPages = new AccountPages(pages, parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(),
                 parts.version(), parts.health());
-        AdminPages adminPages = new AdminPages(pages, parts.accounts());
+        AdminPages adminPages = new AdminPages(pages, parts.accounts(), parts.requests());
         AccountApi accountApi = new AccountApi(parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(), parts.json());
         UserApi userApi = new UserApi(parts.accounts(), parts.json());
         ServicePages servicePages = new ServicePages(pages, parts.services(), parts.health());

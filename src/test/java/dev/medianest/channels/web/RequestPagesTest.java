@@ -35,8 +35,8 @@ import static dev.medianest.channels.web.RequestApiTest.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Requests page, a request's page, their forms and the live stream, over real HTTP against
- * Radarr played by a library fake.
+ * The Requests page, a request's page, their forms, the live stream and the quota form of Users ›
+ * Edit, over real HTTP against Radarr played by a library fake.
  */
 class RequestPagesTest {
 
@@ -224,6 +224,36 @@ class RequestPagesTest {
         assertThat(erin.rawApi("GET", "/live/requests", null, null, Map.of()).status()).as("only EventSource gets a stream").isEqualTo(406);
         assertThat(new HttpSession(app.baseUrl(), null).rawApi("GET", "/live/requests", null, null, Map.of("Accept", "text/event-stream"))
                 .status()).isIn(401, 303);
+    }
+
+    @Test
+    void an_admin_sets_a_persons_quota_on_users_edit_with_clear_validation() {
+        HttpSession gina = member("gina");
+        HttpSession admin = admin();
+        long ginaId = gina.api("GET", "/api/v1/me").json().get("id").asLong();
+
+        String edit = admin.get("/admin/users/" + ginaId).body();
+        assertThat(edit).contains("Request quota", "action=\"/admin/users/" + ginaId + "/quota\"", "Empty: the default, 3 (0 means no limit).",
+                "Movies: 0 of 3 in 7 days");
+        Reply wrong = admin.form("/admin/users/" + ginaId + "/quota", Map.of("quotaMovies", "many", "quotaSeasons", "", "quotaBooks", "-1",
+                "quotaDays", "400"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("The quota was not saved: correct the fields marked below.",
+                "Enter a whole number from 0 (no limit) to 10000, or leave it empty for the default.",
+                "Enter a number of days from 1 to 365, or leave it empty for the default.", "value=\"many\"", "value=\"400\"",
+                "id=\"quotaMovies-error\"", "id=\"quotaBooks-error\"", "id=\"quotaDays-error\"").doesNotContain("id=\"quotaSeasons-error\"");
+
+        Reply saved = admin.form("/admin/users/" + ginaId + "/quota", Map.of("quotaMovies", "1", "quotaSeasons", "", "quotaBooks", "0",
+                "quotaDays", "30"));
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(admin.get(saved.header("location")).body()).contains("The quota was saved.", "value=\"1\"", "value=\"30\"",
+                "Movies: 0 of 1 in 30 days");
+        ask(gina, "Gina's one film");
+        assertThat(gina.get("/requests").body()).contains("Movies: 1 of 1 in 30 days", "the next one fits after");
+        Reply refused = gina.api("POST", "/api/v1/requests", movie(TITLES.incrementAndGet(), "One too many"));
+        assertThat(refused.errorCode()).isEqualTo("quota_exceeded");
+        assertThat(gina.form("/admin/users/" + ginaId + "/quota", Map.of("quotaMovies", "100")).status()).isIn(303, 403);
+        assertThat(admin.api("GET", "/api/v1/users/" + ginaId + "/quota").json().at("/override/movies").asInt()).isEqualTo(1);
     }
 
     private static BufferedReader stream(HttpClient client, HttpSession who, String path) throws Exception {
