@@ -3,10 +3,6 @@ package dev.medianest.features.requests;
 import dev.medianest.features.catalog.MediaManager.Catalogue;
 import dev.medianest.features.catalog.MediaManager.ExternalId;
 import dev.medianest.features.catalog.TitleType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medianest.features.services.ServiceProblem;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -125,7 +121,7 @@ final class RequestStore {
 
     void failedAttempt(Handle handle, long requestId, ServiceProblem error, Instant nextAttempt, Instant now) {
         handle.createUpdate("UPDATE requests SET last_error = :error, attempts = attempts + 1, next_attempt_at = :next, updated_at = :now WHERE id = :id")
-                .bind("error", writeProblem(error)).bind("next", nextAttempt.toEpochMilli()).bind("now", now.toEpochMilli()).bind("id", requestId)
+                .bind("error", error.stored()).bind("next", nextAttempt.toEpochMilli()).bind("now", now.toEpochMilli()).bind("id", requestId)
                 .execute();
     }
 
@@ -319,7 +315,7 @@ final class RequestStore {
                 RequestState.valueOf(rs.getString("state")), MediaRequest.Route.valueOf(rs.getString("route")), optionalLong(rs, "service_id"),
                 options, optionalLong(rs, "library_id"), optionalInt(rs, "remote_request_id"),
                 new MediaRequest.Progress(rs.getInt("files_present"), rs.getInt("files_expected"), downloading),
-                Optional.ofNullable(rs.getString("last_error")).flatMap(RequestStore::readProblem), rs.getInt("attempts"),
+                Optional.ofNullable(rs.getString("last_error")).flatMap(ServiceProblem::fromStored), rs.getInt("attempts"),
                 optionalLong(rs, "next_attempt_at").map(Instant::ofEpochMilli), optionalLong(rs, "created_by"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
@@ -338,29 +334,6 @@ final class RequestStore {
         return title.id(catalogue).map(ExternalId::number).orElse(null);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A problem is stored as {"key": …, "args": […]} so it is translated when shown, not when stored. */
-    private static String writeProblem(ServiceProblem problem) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("key", problem.messageKey());
-        problem.args().forEach(node.putArray("args")::add);
-        return node.toString();
-    }
-
-    private static Optional<ServiceProblem> readProblem(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.path("key").isTextual()) {
-                return Optional.empty();
-            }
-            List<String> args = new ArrayList<>();
-            node.path("args").forEach(arg -> args.add(arg.asText()));
-            return Optional.of(new ServiceProblem(node.get("key").asText(), args));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
 
     private static Integer boxed(Optional<Integer> value) {
         return value.orElse(null);

@@ -1,9 +1,5 @@
 package dev.medianest.features.services;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
@@ -20,8 +16,6 @@ import java.util.Optional;
  */
 final class CheckStore {
 
-    private final ObjectMapper json = new ObjectMapper();
-
     void insert(Handle handle, ServiceCheck check) {
         handle.createUpdate("INSERT INTO service_checks (service_id, checked_at, state, response_ms, version, problem) "
                         + "VALUES (:id, :at, :state, :ms, :version, :problem)")
@@ -30,7 +24,7 @@ final class CheckStore {
                 .bind("state", check.state().name())
                 .bind("ms", (int) Math.min(Integer.MAX_VALUE, check.responseTime().toMillis()))
                 .bind("version", check.version().map(version -> version.length() > 100 ? version.substring(0, 100) : version).orElse(null))
-                .bind("problem", check.problem().map(this::write).orElse(null))
+                .bind("problem", check.problem().map(ServiceProblem::stored).orElse(null))
                 .execute();
     }
 
@@ -75,28 +69,8 @@ final class CheckStore {
     private ServiceCheck check(ResultSet rs) throws SQLException {
         return new ServiceCheck(rs.getLong("service_id"), Instant.ofEpochMilli(rs.getLong("checked_at")),
                 Probe.State.valueOf(rs.getString("state")), Duration.ofMillis(rs.getInt("response_ms")),
-                Optional.ofNullable(rs.getString("version")), Optional.ofNullable(rs.getString("problem")).flatMap(this::read));
+                Optional.ofNullable(rs.getString("version")), Optional.ofNullable(rs.getString("problem")).flatMap(ServiceProblem::fromStored));
     }
 
-    private String write(ServiceProblem problem) {
-        ObjectNode node = json.createObjectNode();
-        node.put("key", problem.messageKey());
-        problem.args().forEach(node.putArray("args")::add);
-        return node.toString();
-    }
 
-    /** A problem written by an older release in another shape reads as absent rather than failing the dashboard. */
-    private Optional<ServiceProblem> read(String text) {
-        try {
-            JsonNode node = json.readTree(text);
-            if (node == null || !node.path("key").isTextual()) {
-                return Optional.empty();
-            }
-            List<String> args = new ArrayList<>();
-            node.path("args").forEach(arg -> args.add(arg.asText()));
-            return Optional.of(new ServiceProblem(node.get("key").asText(), args));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
 }

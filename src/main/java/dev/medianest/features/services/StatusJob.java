@@ -90,10 +90,13 @@ public final class StatusJob implements AutoCloseable {
      * logic without waiting; tests call this with a moved clock instead of waiting for the timer.
      */
     public List<ServiceCheck> runDueRound() {
-        launchDue();
+        // The futures are taken before and while launching: a quick probe removes itself from
+        // inFlight as it finishes, so reading inFlight afterwards could miss it.
+        List<CompletableFuture<Optional<ServiceCheck>>> probes = new ArrayList<>(inFlight.values());
+        launchDue(probes);
         purgeIfDue();
         List<ServiceCheck> recorded = new ArrayList<>();
-        for (CompletableFuture<Optional<ServiceCheck>> probe : List.copyOf(inFlight.values())) {
+        for (CompletableFuture<Optional<ServiceCheck>> probe : probes) {
             probe.join().ifPresent(recorded::add);
         }
         return recorded;
@@ -141,7 +144,7 @@ public final class StatusJob implements AutoCloseable {
         while (!closed) {
             Duration wait = Duration.ofSeconds(30);
             try {
-                Optional<Instant> next = launchDue();
+                Optional<Instant> next = launchDue(new ArrayList<>());
                 purgeIfDue();
                 if (next.isPresent()) {
                     Duration untilDue = Duration.between(clock.instant(), next.get());
@@ -166,7 +169,7 @@ public final class StatusJob implements AutoCloseable {
     }
 
     /** Launches a probe for each due service not already being probed; returns the earliest due time of the rest. */
-    private synchronized Optional<Instant> launchDue() {
+    private synchronized Optional<Instant> launchDue(List<CompletableFuture<Optional<ServiceCheck>>> launched) {
         if (closed) {
             return Optional.empty();
         }
@@ -181,7 +184,7 @@ public final class StatusJob implements AutoCloseable {
             }
             Instant due = dueAt(service);
             if (!due.isAfter(now)) {
-                launch(service);
+                launched.add(launch(service));
             } else if (earliest == null || due.isBefore(earliest)) {
                 earliest = due;
             }
@@ -211,7 +214,7 @@ public final class StatusJob implements AutoCloseable {
         return new Track(latest.checkedAt(), latest.state(), latest.problem().map(ServiceProblem::messageKey), failures);
     }
 
-    private void launch(ServiceInstance service) {
+    private CompletableFuture<Optional<ServiceCheck>> launch(ServiceInstance service) {
         CompletableFuture<Optional<ServiceCheck>> done = new CompletableFuture<>();
         inFlight.put(service.id(), done);
         threads.execute(() -> {
@@ -231,6 +234,7 @@ public final class StatusJob implements AutoCloseable {
                 done.complete(recorded);
             }
         });
+        return done;
     }
 
     /** A probe that overruns its deadline is abandoned and counts as a timeout; so does a connector that throws. */
