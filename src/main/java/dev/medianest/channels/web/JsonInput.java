@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A JSON request body read field by field, so every mistake names its field: malformed JSON,
@@ -63,51 +65,11 @@ final class JsonInput {
 
     /** A nested object, read like the body itself: its unknown fields and wrong types are named after both ("ids.tmdb"). */
     Optional<JsonInput> object(String field, Set<String> knownFields) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            problems.put(prefix + field, "validation.type.object");
-            return Optional.empty();
-        }
-        JsonInput nested = new JsonInput(node, prefix + field + ".", problems);
-        nested.refuseUnknown(knownFields);
-        return Optional.of(nested);
-    }
-
-    /** A whole number that may exceed an int (ids). */
-    Optional<Long> longValue(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            problems.put(prefix + field, "validation.type.integer");
-            return Optional.empty();
-        }
-        return Optional.of(node.asLong());
-    }
-
-    /** An array of whole numbers (ids, season numbers). */
-    Optional<List<Long>> longs(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isArray()) {
-            problems.put(prefix + field, "validation.type.numbers");
-            return Optional.empty();
-        }
-        List<Long> values = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
-                problems.put(prefix + field, "validation.type.numbers");
-                return Optional.empty();
-            }
-            values.add(item.asLong());
-        }
-        return Optional.of(values);
+        return value(field, JsonNode::isObject, node -> {
+            JsonInput nested = new JsonInput(node, prefix + field + ".", problems);
+            nested.refuseUnknown(knownFields);
+            return nested;
+        }, "validation.type.object");
     }
 
     boolean has(String field) {
@@ -115,73 +77,73 @@ final class JsonInput {
     }
 
     Optional<String> string(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isTextual()) {
-            problems.put(prefix + field, "validation.type.string");
-            return Optional.empty();
-        }
-        return Optional.of(node.asText());
+        return value(field, JsonNode::isTextual, JsonNode::asText, "validation.type.string");
     }
 
     Optional<Boolean> bool(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isBoolean()) {
-            problems.put(prefix + field, "validation.type.boolean");
-            return Optional.empty();
-        }
-        return Optional.of(node.asBoolean());
+        return value(field, JsonNode::isBoolean, JsonNode::asBoolean, "validation.type.boolean");
     }
 
     Optional<Integer> integer(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isInt()) {
-            problems.put(prefix + field, "validation.type.integer");
-            return Optional.empty();
-        }
-        return Optional.of(node.asInt());
+        return value(field, JsonNode::isInt, JsonNode::asInt, "validation.type.integer");
+    }
+
+    /** A whole number that may exceed an int (ids). */
+    Optional<Long> longValue(String field) {
+        return value(field, JsonInput::isLong, JsonNode::asLong, "validation.type.integer");
     }
 
     Optional<List<String>> strings(String field) {
+        return list(field, JsonNode::isTextual, JsonNode::asText, "validation.type.array");
+    }
+
+    /** An array of whole numbers (ids, season numbers). */
+    Optional<List<Long>> longs(String field) {
+        return list(field, JsonInput::isLong, JsonNode::asLong, "validation.type.numbers");
+    }
+
+    private static boolean isLong(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    /** The field's value when present (null counts as absent); a value of the wrong kind is a problem named after the field. */
+    private <T> Optional<T> value(String field, Predicate<JsonNode> fits, Function<JsonNode, T> read, String problem) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isArray()) {
-            problems.put(prefix + field, "validation.type.array");
+        if (!fits.test(node)) {
+            problems.put(prefix + field, problem);
             return Optional.empty();
         }
-        List<String> values = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isTextual()) {
-                problems.put(prefix + field, "validation.type.array");
+        return Optional.of(read.apply(node));
+    }
+
+    /** An array whose every item fits; one item that does not makes the whole field a problem. */
+    private <T> Optional<List<T>> list(String field, Predicate<JsonNode> fits, Function<JsonNode, T> read, String problem) {
+        Optional<JsonNode> array = value(field, JsonNode::isArray, node -> node, problem);
+        if (array.isEmpty()) {
+            return Optional.empty();
+        }
+        List<T> values = new ArrayList<>();
+        for (JsonNode item : array.get()) {
+            if (!fits.test(item)) {
+                problems.put(prefix + field, problem);
                 return Optional.empty();
             }
-            values.add(item.asText());
+            values.add(read.apply(item));
         }
         return Optional.of(values);
     }
 
     /** An object whose values are all strings (a service's options or secrets). */
     Optional<Map<String, String>> stringMap(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            problems.put(prefix + field, "validation.type.object");
+        Optional<JsonNode> object = value(field, JsonNode::isObject, node -> node, "validation.type.object");
+        if (object.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = object.get().fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (!entry.getValue().isTextual()) {

@@ -7,27 +7,20 @@ import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.ServerSentEvents;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.medianest.channels.web.RequestApiTest.await;
@@ -199,23 +192,23 @@ class RequestPagesTest {
         long erins = ask(erin, "Erin's Wicked");
         HttpClient client = HttpClient.newHttpClient();
         try {
-            BufferedReader list = stream(client, erin, "/live/requests?scope=mine");
-            String first = nextEvent(list);
+            ServerSentEvents list = stream(client, erin, "/live/requests?scope=mine");
+            String first = list.next();
             assertThat(first).startsWith("event: swap").contains("id=\"request-quota\"", "id=\"request-list\"", "Erin&#39;s Wicked");
-            BufferedReader detail = stream(client, erin, "/live/requests?id=" + erins);
-            assertThat(nextEvent(detail)).contains("id=\"request-detail\"", "asked for it (Pending)");
+            ServerSentEvents detail = stream(client, erin, "/live/requests?id=" + erins);
+            assertThat(detail.next()).contains("id=\"request-detail\"", "asked for it (Pending)");
 
             long franks = ask(frank, "Frank's Gladiator II");
             assertThat(manager.api("POST", "/api/v1/requests/" + franks + "/decline", Map.of()).status()).isEqualTo(200);
             assertThat(manager.api("POST", "/api/v1/requests/" + erins + "/decline", Map.of("reason", "Not on this server")).status())
                     .isEqualTo(200);
-            String changed = nextEvent(list);
+            String changed = list.next();
             assertThat(changed).as("frank's request is never sent to erin's page").doesNotContain("Gladiator");
             assertThat(changed).contains("id=\"request-" + erins + "\"", "Declined").doesNotContain("id=\"request-list\"");
-            assertThat(nextEvent(detail)).contains("id=\"request-detail\"", "\u201cNot on this server\u201d");
+            assertThat(detail.next()).contains("id=\"request-detail\"", "\u201cNot on this server\u201d");
 
             long another = ask(erin, "Erin's Moana 2");
-            String grown = nextEvent(list);
+            String grown = list.next();
             assertThat(grown).as("a new request changes the list, so the whole list comes").contains("id=\"request-list\"",
                     "id=\"request-" + another + "\"", "Movies: 1 of 3 in 7 days").doesNotContain("Gladiator");
         } finally {
@@ -256,33 +249,7 @@ class RequestPagesTest {
         assertThat(admin.api("GET", "/api/v1/users/" + ginaId + "/quota").json().at("/override/movies").asInt()).isEqualTo(1);
     }
 
-    private static BufferedReader stream(HttpClient client, HttpSession who, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Accept", "text/event-stream")
-                .header("Cookie", "mn_session=" + who.cookie("mn_session").orElseThrow()).build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-    }
-
-    /** Reads one server-sent event (lines up to a blank line), skipping comments; fails after 10 s. */
-    private static String nextEvent(BufferedReader lines) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            StringBuilder event = new StringBuilder();
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        if (!event.isEmpty()) {
-                            return event.toString();
-                        }
-                    } else if (!line.startsWith(":")) {
-                        event.append(line).append('\n');
-                    }
-                }
-                return event.toString();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
+    private static ServerSentEvents stream(HttpClient client, HttpSession who, String path) throws Exception {
+        return ServerSentEvents.open(client, app.baseUrl(), path, who.cookie("mn_session").orElseThrow());
     }
 }
