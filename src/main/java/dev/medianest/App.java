@@ -177,7 +177,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {

@@ -39,6 +39,11 @@ final class ApiErrors {
     static void write(Context ctx, AppException error, Messages.Texts texts) {
         Map<String, String> details = new LinkedHashMap<>();
         error.details().forEach((field, key) -> details.put(field, texts.get(key)));
+        if (error.code() == ErrorCode.QUOTA_EXCEEDED) {
+            // Scripts want the moment itself, not a sentence: when the next request fits again (ISO 8601).
+            java.util.Arrays.stream(error.args()).filter(java.time.Instant.class::isInstance).findFirst()
+                    .ifPresent(retryAt -> details.put("retryAt", retryAt.toString()));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", error.code().wireName());
         body.put("message", texts.get(error.code().messageKey(), error.args()));

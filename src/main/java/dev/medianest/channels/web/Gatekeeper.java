@@ -242,7 +242,8 @@ final class Gatekeeper {
 
     private void securityHeaders(Context ctx, RequestState state) {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self' 'nonce-" + state.cspNonce + "'; "
-                + "style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                + "style-src 'self'; img-src 'self' data:" + PageContext.ARTWORK_HOSTS.stream().map(host -> " https://" + host)
+                .collect(java.util.stream.Collectors.joining()) + "; connect-src 'self'; font-src 'self'; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");

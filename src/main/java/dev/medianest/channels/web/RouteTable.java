@@ -17,9 +17,13 @@ final class RouteTable {
     record Downloads(DownloadPages pages, DownloadApi api, DownloadLive live) {
     }
 
+    /** The Requests pages, the requests and quota API and the requests' live stream. */
+    record RequestRoutes(RequestPages pages, RequestApi api, RequestLive live) {
+    }
+
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
                          OpsRoutes ops, StaticAssets assets, ServicePages services, ServiceApi serviceApi, LiveUpdates live,
-                         Downloads downloads) {
+                         Downloads downloads, RequestRoutes requests) {
         // static files
         routes.get("/assets/{file}", assets::asset, PUBLIC);
         routes.get("/webjars/<path>", assets::webjar, PUBLIC);
@@ -60,9 +64,18 @@ final class RouteTable {
         routes.post("/downloads/{id}/{hash}/category", downloads.pages()::category, ADMIN);
         routes.post("/downloads/{id}/{hash}/{action}", downloads.pages()::act, ADMIN);
 
+        routes.get("/requests", requests.pages()::list, MEMBER);
+        routes.post("/requests/bulk", requests.pages()::bulk, MEMBER);
+        routes.get("/requests/{id}", requests.pages()::detail, MEMBER);
+        routes.post("/requests/{id}/approve", requests.pages()::approve, MEMBER);
+        routes.post("/requests/{id}/decline", requests.pages()::decline, MEMBER);
+        routes.post("/requests/{id}/cancel", requests.pages()::cancel, MEMBER);
+        routes.post("/admin/users/{id}/quota", admin::saveQuota, ADMIN);
+
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);
         routes.get("/live/downloads", downloads.live()::downloads, ADMIN);
+        routes.get("/live/requests", requests.live()::requests, MEMBER);
 
         // JSON API
         routes.get("/api/v1/openapi.json", ops::openApi, PUBLIC);
@@ -100,6 +113,18 @@ final class RouteTable {
         routes.post("/api/v1/downloads/{id}/torrents/{hash}/recheck", downloads.api()::recheck, ADMIN);
         routes.put("/api/v1/downloads/{id}/torrents/{hash}/category", downloads.api()::category, ADMIN);
         routes.delete("/api/v1/downloads/{id}/torrents/{hash}", downloads.api()::remove, ADMIN);
+
+        routes.post("/api/v1/requests", requests.api()::create, MEMBER);
+        routes.get("/api/v1/requests", requests.api()::list, MEMBER);
+        routes.post("/api/v1/requests/approve", requests.api()::approveAll, MEMBER);
+        routes.post("/api/v1/requests/decline", requests.api()::declineAll, MEMBER);
+        routes.get("/api/v1/requests/{id}", requests.api()::get, MEMBER);
+        routes.post("/api/v1/requests/{id}/approve", requests.api()::approve, MEMBER);
+        routes.post("/api/v1/requests/{id}/decline", requests.api()::decline, MEMBER);
+        routes.post("/api/v1/requests/{id}/cancel", requests.api()::cancel, MEMBER);
+        routes.get("/api/v1/me/quota", requests.api()::myQuota, MEMBER);
+        routes.get("/api/v1/users/{id}/quota", requests.api()::userQuota, ADMIN);
+        routes.put("/api/v1/users/{id}/quota", requests.api()::setUserQuota, ADMIN);
 
         // operations
         routes.get("/health/live", ops::live, PUBLIC);

@@ -215,10 +215,16 @@ public final class Requests {
             List<RequestStore.QuotaUse> uses = store.usesSince(handle, userId, now.minus(Duration.ofDays(policy.days())));
             Map<TitleType, QuotaPolicy.Standing> standings = new EnumMap<>(TitleType.class);
             for (TitleType type : TitleType.values()) {
-                standings.put(type, policy.standing(type, uses, 0));
+                // Asked as for one more: nextFreeAt then says when a request fits again once the quota is used up.
+                standings.put(type, policy.standing(type, uses, 1));
             }
             return standings;
         });
+    }
+
+    /** The quota everyone has unless an admin set their own (the {@code requests.quota.*} settings). */
+    public QuotaPolicy defaultQuota() {
+        return defaults;
     }
 
     /** The person's quota policy: the defaults with their override. */
@@ -437,7 +443,8 @@ public final class Requests {
         return request;
     }
 
-    private static boolean manages(Principal who) {
+    /** Whether the caller sees and decides everyone's requests: admins and holders of MANAGE_REQUESTS. */
+    public static boolean manages(Principal who) {
         return who.admin() || who.can(Permission.MANAGE_REQUESTS);
     }
 
