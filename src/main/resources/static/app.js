@@ -80,6 +80,13 @@
             Array.prototype.slice.call(template.content.children).forEach(function (fresh) {
                 var current = fresh.id && document.getElementById(fresh.id);
                 if (current) {
+                    // Ticked boxes (the Requests page's bulk selection) stay ticked when their row is redrawn.
+                    current.querySelectorAll("input[type=checkbox][id]:checked").forEach(function (box) {
+                        var again = fresh.querySelector("#" + CSS.escape(box.id));
+                        if (again) {
+                            again.checked = true;
+                        }
+                    });
                     current.replaceWith(fresh);
                     if (window.htmx) {
                         window.htmx.process(fresh);

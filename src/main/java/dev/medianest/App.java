@@ -20,6 +20,7 @@ import dev.medianest.features.requests.QuotaPolicy;
 import dev.medianest.features.requests.RequestDispatcher;
 import dev.medianest.features.requests.RequestRouter;
 import dev.medianest.features.requests.Requests;
+import dev.medianest.features.requests.Webhooks;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.deluge.DelugeConnector;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
@@ -82,6 +83,7 @@ public final class App implements AutoCloseable {
     private final RequestDispatcher requestDispatcher;
     private final AvailabilityCheck availability;
     private final Discovery discovery;
+    private final Webhooks webhooks;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -110,6 +112,8 @@ public final class App implements AutoCloseable {
         this.requests = new Requests(database, clock, events, new QuotaPolicy(requestSettings.movieQuota(), requestSettings.seasonQuota(),
                 requestSettings.bookQuota(), requestSettings.quotaDays()), router);
         this.requestDispatcher = new RequestDispatcher(requests, router, Duration.ofMinutes(requestSettings.reconcileMinutes()));
+        this.webhooks = new Webhooks(database, secretBox, tokens, clock, services, requests, router,
+                List.of(RadarrConnector.webhookFormat(), SonarrConnector.webhookFormat(), SeerrConnector.webhookFormat()));
         // A search waits this long for *arr libraries not read yet, then shows its results without their badges.
         this.availability = new AvailabilityCheck(services, requests, Duration.ofMillis(600));
         this.discovery = new Discovery(metadata, services, availability, requests, router);
@@ -182,7 +186,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, discovery));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -224,6 +228,11 @@ public final class App implements AutoCloseable {
     /** The request portal's use cases. */
     public Requests requests() {
         return requests;
+    }
+
+    /** Webhook secrets and calls from Radarr, Sonarr and Seerr. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Discover, search and the title pages, with availability badges. */

@@ -69,12 +69,12 @@ public final class SpecFake implements AutoCloseable {
         }
     }
 
-    private SpecFake(String specFile, Consumer<RoutesConfig> routes) {
+    private SpecFake(String specFile, int port, Consumer<RoutesConfig> routes) {
         this.validator = VALIDATORS.computeIfAbsent(specFile, SpecFake::load);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
-            config.jetty.port = 0;
+            config.jetty.port = port;
             config.routes.before(this::checkRequest);
             config.routes.after(this::checkResponse);
             routes.accept(config.routes);
@@ -83,7 +83,24 @@ public final class SpecFake implements AutoCloseable {
 
     /** Starts a fake of the service described by {@code specFile} (a name in ../shared/specs). */
     public static SpecFake start(String specFile, Consumer<RoutesConfig> routes) {
-        return new SpecFake(specFile, routes);
+        return new SpecFake(specFile, 0, routes);
+    }
+
+    /**
+     * Starts the fake on a given port: a service that was down (nothing listening there, see
+     * {@link #freePort()}) comes back at the address MediaNest already has for it.
+     */
+    public static SpecFake start(String specFile, int port, Consumer<RoutesConfig> routes) {
+        return new SpecFake(specFile, port, routes);
+    }
+
+    /** A loopback port nothing listens on now: calls to it are refused, as to a stopped container. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String baseUrl() {

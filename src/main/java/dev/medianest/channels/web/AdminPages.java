@@ -6,6 +6,8 @@ import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.features.accounts.User;
 import dev.medianest.features.accounts.UserChanges;
+import dev.medianest.features.requests.QuotaPolicy;
+import dev.medianest.features.requests.Requests;
 import dev.medianest.platform.errors.AppException;
 import io.javalin.http.Context;
 
@@ -22,10 +24,12 @@ final class AdminPages {
 
     private final Pages pages;
     private final Accounts accounts;
+    private final Requests requests;
 
-    AdminPages(Pages pages, Accounts accounts) {
+    AdminPages(Pages pages, Accounts accounts, Requests requests) {
         this.pages = pages;
         this.accounts = accounts;
+        this.requests = requests;
     }
 
     void list(Context ctx) {
@@ -50,6 +54,44 @@ final class AdminPages {
 
     void edit(Context ctx) {
         showEdit(ctx, accounts.get(UserApi.id(ctx)), Map.of());
+    }
+
+    /** The person's own quota; an empty field falls back to the configured default. */
+    void saveQuota(Context ctx) {
+        User user = accounts.get(UserApi.id(ctx));
+        Map<String, String> typed = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<Integer> movies = quotaField(ctx, "quotaMovies", 0, QuotaPolicy.MAX_LIMIT, "validation.quota.limit", typed, errors);
+        Optional<Integer> seasons = quotaField(ctx, "quotaSeasons", 0, QuotaPolicy.MAX_LIMIT, "validation.quota.limit", typed, errors);
+        Optional<Integer> books = quotaField(ctx, "quotaBooks", 0, QuotaPolicy.MAX_LIMIT, "validation.quota.limit", typed, errors);
+        Optional<Integer> days = quotaField(ctx, "quotaDays", 1, QuotaPolicy.MAX_DAYS, "validation.quota.days", typed, errors);
+        if (!errors.isEmpty()) {
+            errors.put("form", RequestState.of(ctx).texts.get("requestpage.quota.form_invalid"));
+            ctx.status(400);
+            showEdit(ctx, user, errors, typed);
+            return;
+        }
+        requests.setQuota(RequestState.of(ctx).requirePrincipal(), user.id(), new QuotaPolicy.Override(movies, seasons, books, days));
+        ctx.redirect("/admin/users/" + user.id() + "?notice=quota_saved#quota-heading", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private static Optional<Integer> quotaField(Context ctx, String name, int min, int max, String problem, Map<String, String> typed,
+                                                Map<String, String> errors) {
+        String given = Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
+        typed.put(name, given);
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int value = Integer.parseInt(given);
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.put(name, RequestState.of(ctx).texts.get(problem));
+        return Optional.empty();
     }
 
     void update(Context ctx) {
@@ -101,7 +143,15 @@ final class AdminPages {
     }
 
     private void showEdit(Context ctx, User user, Map<String, String> errors) {
+        showEdit(ctx, user, errors, Map.of());
+    }
+
+    private void showEdit(Context ctx, User user, Map<String, String> errors, Map<String, String> quotaTyped) {
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("quotaOverride", requests.quotaOverride(user.id()));
+        params.put("quotaDefaults", requests.defaultQuota());
+        params.put("quotaStanding", requests.quota(user.id()));
+        params.put("quotaTyped", quotaTyped);
         params.put("user", user);
         params.put("permissions", Arrays.asList(Permission.values()));
         params.put("errors", errors);

@@ -20,7 +20,7 @@ final class ApiErrors {
     static int status(ErrorCode code) {
         return switch (code) {
             case VALIDATION_FAILED, MALFORMED_JSON -> 400;
-            case UNAUTHENTICATED, SESSION_EXPIRED, TOKEN_INVALID, INVALID_CREDENTIALS -> 401;
+            case UNAUTHENTICATED, SESSION_EXPIRED, TOKEN_INVALID, INVALID_CREDENTIALS, WEBHOOK_UNAUTHORIZED -> 401;
             case ACCOUNT_DISABLED, PASSWORD_CHANGE_REQUIRED, FORBIDDEN, CSRF_FAILED -> 403;
             case WRONG_CURRENT_PASSWORD -> 400;
             case NOT_FOUND -> 404;
@@ -40,6 +40,11 @@ final class ApiErrors {
     static void write(Context ctx, AppException error, Messages.Texts texts) {
         Map<String, String> details = new LinkedHashMap<>();
         error.details().forEach((field, key) -> details.put(field, texts.get(key)));
+        if (error.code() == ErrorCode.QUOTA_EXCEEDED) {
+            // Scripts want the moment itself, not a sentence: when the next request fits again (ISO 8601).
+            java.util.Arrays.stream(error.args()).filter(java.time.Instant.class::isInstance).findFirst()
+                    .ifPresent(retryAt -> details.put("retryAt", retryAt.toString()));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", error.code().wireName());
         body.put("message", texts.get(error.code().messageKey(), error.args()));

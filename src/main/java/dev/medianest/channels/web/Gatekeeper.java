@@ -244,7 +244,8 @@ final class Gatekeeper {
         // Posters come straight from the metadata servers (image.tmdb.org, artworks.thetvdb.com, the
         // Goodreads image hosts, whatever the *arr lookups name), hence any https image.
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self' 'nonce-" + state.cspNonce + "'; "
-                + "style-src 'self'; img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                + "style-src 'self'; img-src 'self' data:" + PageContext.ARTWORK_HOSTS.stream().map(host -> " https://" + host)
+                .collect(java.util.stream.Collectors.joining()) + "; connect-src 'self'; font-src 'self'; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");

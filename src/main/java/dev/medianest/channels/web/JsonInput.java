@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A JSON request body read field by field, so every mistake names its field: malformed JSON,
@@ -22,10 +24,14 @@ import java.util.Set;
 final class JsonInput {
 
     private final JsonNode root;
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    /** "" at the top; "outer." inside a nested object, so a problem names its whole path ("ids.tmdb"). */
+    private final String prefix;
+    private final Map<String, String> problems;
 
-    private JsonInput(JsonNode root) {
+    private JsonInput(JsonNode root, String prefix, Map<String, String> problems) {
         this.root = root;
+        this.prefix = prefix;
+        this.problems = problems;
     }
 
     static JsonInput read(Context ctx, ObjectMapper mapper, Set<String> knownFields) {
@@ -42,15 +48,28 @@ final class JsonInput {
         if (root == null || !root.isObject()) {
             throw new AppException(ErrorCode.MALFORMED_JSON);
         }
-        JsonInput input = new JsonInput(root);
+        JsonInput input = new JsonInput(root, "", new LinkedHashMap<>());
+        input.refuseUnknown(knownFields);
+        return input;
+    }
+
+    private void refuseUnknown(Set<String> knownFields) {
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                input.problems.put(name, "validation.unknown_field");
+                problems.put(prefix + name, "validation.unknown_field");
             }
         }
-        return input;
+    }
+
+    /** A nested object, read like the body itself: its unknown fields and wrong types are named after both ("ids.tmdb"). */
+    Optional<JsonInput> object(String field, Set<String> knownFields) {
+        return value(field, JsonNode::isObject, node -> {
+            JsonInput nested = new JsonInput(node, prefix + field + ".", problems);
+            nested.refuseUnknown(knownFields);
+            return nested;
+        }, "validation.type.object");
     }
 
     boolean has(String field) {
@@ -58,77 +77,77 @@ final class JsonInput {
     }
 
     Optional<String> string(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isTextual()) {
-            problems.put(field, "validation.type.string");
-            return Optional.empty();
-        }
-        return Optional.of(node.asText());
+        return value(field, JsonNode::isTextual, JsonNode::asText, "validation.type.string");
     }
 
     Optional<Boolean> bool(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isBoolean()) {
-            problems.put(field, "validation.type.boolean");
-            return Optional.empty();
-        }
-        return Optional.of(node.asBoolean());
+        return value(field, JsonNode::isBoolean, JsonNode::asBoolean, "validation.type.boolean");
     }
 
     Optional<Integer> integer(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isInt()) {
-            problems.put(field, "validation.type.integer");
-            return Optional.empty();
-        }
-        return Optional.of(node.asInt());
+        return value(field, JsonNode::isInt, JsonNode::asInt, "validation.type.integer");
+    }
+
+    /** A whole number that may exceed an int (ids). */
+    Optional<Long> longValue(String field) {
+        return value(field, JsonInput::isLong, JsonNode::asLong, "validation.type.integer");
     }
 
     Optional<List<String>> strings(String field) {
+        return list(field, JsonNode::isTextual, JsonNode::asText, "validation.type.array");
+    }
+
+    /** An array of whole numbers (ids, season numbers). */
+    Optional<List<Long>> longs(String field) {
+        return list(field, JsonInput::isLong, JsonNode::asLong, "validation.type.numbers");
+    }
+
+    private static boolean isLong(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    /** The field's value when present (null counts as absent); a value of the wrong kind is a problem named after the field. */
+    private <T> Optional<T> value(String field, Predicate<JsonNode> fits, Function<JsonNode, T> read, String problem) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isArray()) {
-            problems.put(field, "validation.type.array");
+        if (!fits.test(node)) {
+            problems.put(prefix + field, problem);
             return Optional.empty();
         }
-        List<String> values = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isTextual()) {
-                problems.put(field, "validation.type.array");
+        return Optional.of(read.apply(node));
+    }
+
+    /** An array whose every item fits; one item that does not makes the whole field a problem. */
+    private <T> Optional<List<T>> list(String field, Predicate<JsonNode> fits, Function<JsonNode, T> read, String problem) {
+        Optional<JsonNode> array = value(field, JsonNode::isArray, node -> node, problem);
+        if (array.isEmpty()) {
+            return Optional.empty();
+        }
+        List<T> values = new ArrayList<>();
+        for (JsonNode item : array.get()) {
+            if (!fits.test(item)) {
+                problems.put(prefix + field, problem);
                 return Optional.empty();
             }
-            values.add(item.asText());
+            values.add(read.apply(item));
         }
         return Optional.of(values);
     }
 
     /** An object whose values are all strings (a service's options or secrets). */
     Optional<Map<String, String>> stringMap(String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            problems.put(field, "validation.type.object");
+        Optional<JsonNode> object = value(field, JsonNode::isObject, node -> node, "validation.type.object");
+        if (object.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = object.get().fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (!entry.getValue().isTextual()) {
-                problems.put(field, "validation.type.object");
+                problems.put(prefix + field, "validation.type.object");
                 return Optional.empty();
             }
             values.put(entry.getKey(), entry.getValue().asText());
@@ -137,7 +156,7 @@ final class JsonInput {
     }
 
     void problem(String field, String messageKey) {
-        problems.putIfAbsent(field, messageKey);
+        problems.putIfAbsent(prefix + field, messageKey);
     }
 
     /** Fails with every type problem found so far; call before acting on the values. */

@@ -67,6 +67,20 @@ public record PageContext(Messages.Texts texts, String theme, Optional<User> use
         return texts.get(problem.messageKey(), problem.args().toArray());
     }
 
+    /**
+     * Where posters and covers come from: TMDb (Radarr, Sonarr, Seerr and TMDb itself), TheTVDB and
+     * Goodreads' image hosts. The Content-Security-Policy lets pages load images from these alone, so a
+     * poster address from anywhere else is never fetched by a reader's browser.
+     */
+    public static final List<String> ARTWORK_HOSTS = List.of("image.tmdb.org", "artworks.thetvdb.com", "images.gr-assets.com",
+            "i.gr-assets.com");
+
+    /** The poster's address when pages may show it (https, on one of {@link #ARTWORK_HOSTS}); empty for a placeholder. */
+    public Optional<String> artwork(Optional<java.net.URI> poster) {
+        return poster.filter(uri -> "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                && ARTWORK_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))).map(java.net.URI::toString);
+    }
+
     /** "1.2 TB", "850 GB": disk sizes in decimal units, as disk makers and the *arr apps print them. */
     public String bytes(long bytes) {
         String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};

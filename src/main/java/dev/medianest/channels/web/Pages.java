@@ -23,7 +23,7 @@ final class Pages {
     private static final Set<String> NOTICES = Set.of("forbidden", "expired", "disabled", "signed_out", "password_changed",
             "profile_saved", "user_created", "user_saved", "user_deleted", "password_reset", "session_revoked",
             "token_revoked", "csrf_failed", "service_added", "service_saved", "service_removed", "service_gone",
-            "torrent_added");
+            "torrent_added", "quota_saved");
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final List<Section> sections;

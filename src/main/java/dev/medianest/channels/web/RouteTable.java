@@ -17,13 +17,17 @@ final class RouteTable {
     record Downloads(DownloadPages pages, DownloadApi api, DownloadLive live) {
     }
 
+    /** The Requests pages, the requests and quota API and the requests' live stream. */
+    record RequestRoutes(RequestPages pages, RequestApi api, RequestLive live) {
+    }
+
     /** Discover, search and the title pages, and their JSON API. */
     record Discover(DiscoverPages pages, DiscoverApi api) {
     }
 
     static void register(RoutesConfig routes, AccountPages account, AdminPages admin, AccountApi accountApi, UserApi userApi,
                          OpsRoutes ops, StaticAssets assets, ServicePages services, ServiceApi serviceApi, LiveUpdates live,
-                         Downloads downloads, Discover discover) {
+                         Downloads downloads, RequestRoutes requests, Discover discover) {
         // static files
         routes.get("/assets/{file}", assets::asset, PUBLIC);
         routes.get("/webjars/<path>", assets::webjar, PUBLIC);
@@ -64,6 +68,13 @@ final class RouteTable {
         routes.post("/downloads/{id}/{hash}/category", downloads.pages()::category, ADMIN);
         routes.post("/downloads/{id}/{hash}/{action}", downloads.pages()::act, ADMIN);
 
+        routes.get("/requests", requests.pages()::list, MEMBER);
+        routes.post("/requests/bulk", requests.pages()::bulk, MEMBER);
+        routes.get("/requests/{id}", requests.pages()::detail, MEMBER);
+        routes.post("/requests/{id}/approve", requests.pages()::approve, MEMBER);
+        routes.post("/requests/{id}/decline", requests.pages()::decline, MEMBER);
+        routes.post("/requests/{id}/cancel", requests.pages()::cancel, MEMBER);
+        routes.post("/admin/users/{id}/quota", admin::saveQuota, ADMIN);
         routes.get("/discover", discover.pages()::discover, MEMBER);
         routes.get("/discover/search", discover.pages()::search, MEMBER);
         routes.get("/title/{type}/{id}", discover.pages()::title, MEMBER);
@@ -73,6 +84,7 @@ final class RouteTable {
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);
         routes.get("/live/downloads", downloads.live()::downloads, ADMIN);
+        routes.get("/live/requests", requests.live()::requests, MEMBER);
 
         // JSON API
         routes.get("/api/v1/openapi.json", ops::openApi, PUBLIC);
@@ -111,6 +123,17 @@ final class RouteTable {
         routes.put("/api/v1/downloads/{id}/torrents/{hash}/category", downloads.api()::category, ADMIN);
         routes.delete("/api/v1/downloads/{id}/torrents/{hash}", downloads.api()::remove, ADMIN);
 
+        routes.post("/api/v1/requests", requests.api()::create, MEMBER);
+        routes.get("/api/v1/requests", requests.api()::list, MEMBER);
+        routes.post("/api/v1/requests/approve", requests.api()::approveAll, MEMBER);
+        routes.post("/api/v1/requests/decline", requests.api()::declineAll, MEMBER);
+        routes.get("/api/v1/requests/{id}", requests.api()::get, MEMBER);
+        routes.post("/api/v1/requests/{id}/approve", requests.api()::approve, MEMBER);
+        routes.post("/api/v1/requests/{id}/decline", requests.api()::decline, MEMBER);
+        routes.post("/api/v1/requests/{id}/cancel", requests.api()::cancel, MEMBER);
+        routes.get("/api/v1/me/quota", requests.api()::myQuota, MEMBER);
+        routes.get("/api/v1/users/{id}/quota", requests.api()::userQuota, ADMIN);
+        routes.put("/api/v1/users/{id}/quota", requests.api()::setUserQuota, ADMIN);
         routes.get("/api/v1/discover/{chart}", discover.api()::chart, MEMBER);
         routes.get("/api/v1/search", discover.api()::search, MEMBER);
         routes.get("/api/v1/titles/{type}/{id}", discover.api()::title, MEMBER);
@@ -119,5 +142,19 @@ final class RouteTable {
         routes.get("/health/live", ops::live, PUBLIC);
         routes.get("/health/ready", ops::ready, PUBLIC);
         routes.get("/metrics", ops::metrics, ADMIN);
+    }
+
+    /**
+     * Request tracking: each Radarr, Sonarr and Seerr calls its own webhook, proving itself with its
+     * instance's secret instead of a session (so PUBLIC here); admins make and rotate the secrets.
+     */
+    static void registerWebhooks(RoutesConfig routes, WebhookPages pages, WebhookApi api) {
+        routes.get("/settings/services/{id}/webhook", pages::show, ADMIN);
+        routes.post("/settings/services/{id}/webhook", pages::rotate, ADMIN);
+        routes.post("/api/v1/webhooks/radarr/{serviceId}", api::radarr, PUBLIC);
+        routes.post("/api/v1/webhooks/sonarr/{serviceId}", api::sonarr, PUBLIC);
+        routes.post("/api/v1/webhooks/seerr/{serviceId}", api::seerr, PUBLIC);
+        routes.get("/api/v1/webhooks", api::list, ADMIN);
+        routes.post("/api/v1/webhooks/{serviceId}/secret", api::issue, ADMIN);
     }
 }

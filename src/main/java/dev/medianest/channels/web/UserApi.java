@@ -93,8 +93,13 @@ final class UserApi {
     }
 
     static long id(Context ctx) {
+        return id(ctx, "id");
+    }
+
+    /** A positive id from the path parameter {@code name}; anything else names nothing (NOT_FOUND). */
+    static long id(Context ctx, String name) {
         try {
-            long id = Long.parseLong(ctx.pathParam("id"));
+            long id = Long.parseLong(ctx.pathParam(name));
             if (id > 0) {
                 return id;
             }

@@ -8,6 +8,8 @@ import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.requests.Discovery;
+import dev.medianest.features.requests.Webhooks;
+import dev.medianest.features.requests.Requests;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
@@ -47,12 +49,13 @@ public final class WebServer {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final LiveUpdates live;
     private final DownloadLive downloadLive;
+    private final RequestLive requestLive;
 
     /** What the web channel is built from; the composition root fills it in. */
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
-                        ServiceHealth health, Discovery discovery) {
+                        ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery) {
     }
 
     public WebServer(Parts parts) {
@@ -60,6 +63,7 @@ public final class WebServer {
         Pages pages = new Pages(List.of(
                 new Pages.Section("/", "nav.dashboard", false),
                 new Pages.Section("/discover", "nav.discover", false),
+                new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/profile", "nav.profile", false),
                 // Admins only in the navigation until requests exist: a member's page could only be empty.
                 new Pages.Section("/downloads", "nav.downloads", true),
@@ -69,7 +73,7 @@ public final class WebServer {
                 userId -> parts.accounts().theme(userId));
         AccountPages accountPages = new AccountPages(pages, parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(),
                 parts.version(), parts.health());
-        AdminPages adminPages = new AdminPages(pages, parts.accounts());
+        AdminPages adminPages = new AdminPages(pages, parts.accounts(), parts.requests());
         AccountApi accountApi = new AccountApi(parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(), parts.json());
         UserApi userApi = new UserApi(parts.accounts(), parts.json());
         ServicePages servicePages = new ServicePages(pages, parts.services(), parts.health());
@@ -79,6 +83,9 @@ public final class WebServer {
         DownloadPages downloadPages = new DownloadPages(pages, downloadBoard);
         DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json());
         this.downloadLive = new DownloadLive(pages, downloadBoard);
+        this.requestLive = new RequestLive(pages, parts.requests());
+        RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
+                new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -98,8 +105,11 @@ public final class WebServer {
             config.routes.beforeMatched(gatekeeper::admit);
             config.routes.after(ctx -> MDC.clear());
             RouteTable.register(config.routes, accountPages, adminPages, accountApi, userApi, ops, new StaticAssets(), servicePages, serviceApi, live,
-                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive),
+                    new RouteTable.Downloads(downloadPages, downloadApi, downloadLive), requestRoutes,
                     new RouteTable.Discover(new DiscoverPages(pages, parts.discovery()), new DiscoverApi(parts.discovery())));
+
+            RouteTable.registerWebhooks(config.routes, new WebhookPages(pages, parts.webhooks(), settings.server()),
+                    new WebhookApi(parts.webhooks(), settings.server()));
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
             config.routes.exception(AppException.class, (error, ctx) -> fail(ctx, pages, error));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> {
@@ -188,6 +198,7 @@ public final class WebServer {
     /** Hands a domain event to the open dashboards; the composition root subscribes this to the event bus. */
     public void deliver(DomainEvent event) {
         live.deliver(event);
+        requestLive.deliver(event);
     }
 
     /** Stops accepting requests, lets in-flight ones finish within the grace period, then stops. */
@@ -196,6 +207,7 @@ public final class WebServer {
         // Open dashboards hold their requests forever; ending them first keeps the graceful stop quick.
         live.close();
         downloadLive.close();
+        requestLive.close();
         app.stop();
     }
 

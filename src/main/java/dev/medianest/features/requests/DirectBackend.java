@@ -103,7 +103,14 @@ public final class DirectBackend implements RequestBackend {
 
     @Override
     public Optional<MediaManager.Presence> presence(RequestedTitle title, boolean fourK) {
-        return instanceFor(title.type(), fourK, Optional.empty()).map(instance -> manager(instance).presence(title.primaryId()));
+        return instanceFor(title.type(), fourK, Optional.empty()).map(instance -> {
+            try {
+                return manager(instance).presence(title.primaryId());
+            } catch (RemoteFailure failure) {
+                // Unreachable now: the caller goes ahead without knowing, as the port allows.
+                throw new RequestFailure(ServiceProblem.of(failure.kind().messageKey(), instance.name(), instance.baseUrl().toString()), failure);
+            }
+        });
     }
 
     private Observation observe(MediaRequest request, ServiceInstance instance, MediaManager manager) {

@@ -364,9 +364,8 @@ public final class Discovery implements AutoCloseable {
     public RequestChoices choices(Principal who, TitleType type) {
         boolean advanced = who.admin() || who.can(Permission.REQUEST_ADVANCED);
         DirectBackend direct = router.direct();
-        boolean seerr = router.routeForNew() == MediaRequest.Route.SEERR;
-        // Seerr takes movies and series only; books always go to Readarr.
-        boolean hd = seerr && type != TitleType.BOOK || direct.instanceFor(type, false, Optional.empty()).isPresent();
+        boolean seerr = router.routeForNew(type) == MediaRequest.Route.SEERR;
+        boolean hd = seerr || direct.instanceFor(type, false, Optional.empty()).isPresent();
         boolean fourK = type != TitleType.BOOK && who.can(Permission.REQUEST_4K) && direct.instanceFor(type, true, Optional.empty()).isPresent();
         Optional<ServiceProblem> blocked = Optional.empty();
         if (!who.can(Permission.REQUEST)) {

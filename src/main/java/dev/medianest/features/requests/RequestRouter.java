@@ -1,5 +1,6 @@
 package dev.medianest.features.requests;
 
+import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
@@ -36,9 +37,9 @@ public final class RequestRouter {
         return direct;
     }
 
-    /** The route a request made now takes. */
-    public MediaRequest.Route routeForNew() {
-        return seerrInstance().isPresent() ? MediaRequest.Route.SEERR : MediaRequest.Route.DIRECT;
+    /** The route a request made now takes; books always go straight to Readarr, Seerr has none. */
+    public MediaRequest.Route routeForNew(TitleType type) {
+        return type != TitleType.BOOK && seerrInstance().isPresent() ? MediaRequest.Route.SEERR : MediaRequest.Route.DIRECT;
     }
 
     /** The backend for a route; the Seerr route without a Seerr instance fails as a problem a person can act on. */

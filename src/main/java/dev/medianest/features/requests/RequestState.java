@@ -28,6 +28,14 @@ public enum RequestState {
         return NEXT.get(this).contains(next);
     }
 
+    /**
+     * Whether a backend's report may move a request here: what the lifecycle allows, and also a
+     * decline of a request already sent, since Seerr's own admins may decline what MediaNest sent it.
+     */
+    public boolean canBeReported(RequestState reported) {
+        return canBecome(reported) || (reported == DECLINED && inFlight());
+    }
+
     /** A request in one of these states stands for its title: asking again joins it instead of adding a second one. */
     public boolean open() {
         return this != DECLINED && this != CANCELLED && this != FAILED;

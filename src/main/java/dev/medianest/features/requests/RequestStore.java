@@ -202,6 +202,32 @@ final class RequestStore {
                 Map.of("service", serviceId, "library", libraryId));
     }
 
+    /** Seerr-route requests Seerr keeps under this request id (for its webhooks). */
+    List<MediaRequest> byRemoteRequestId(Handle handle, int remoteRequestId) {
+        return select(handle, "WHERE r.route = 'SEERR' AND r.remote_request_id = :remote ORDER BY r.id", Map.of("remote", remoteRequestId));
+    }
+
+    /** Remembers a download the *arr app started for a request; the same one twice is kept once. */
+    void addDownload(Handle handle, long requestId, String downloadId, Optional<Long> serviceId, Instant now) {
+        handle.createUpdate("INSERT INTO request_downloads (request_id, download_id, service_id, grabbed_at) "
+                        + "VALUES (:request, :download, :service, :now) ON CONFLICT (request_id, download_id) DO NOTHING")
+                .bind("request", requestId).bind("download", downloadId).bind("service", serviceId.orElse(null))
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    List<String> downloadIds(Handle handle, long requestId) {
+        return handle.createQuery("SELECT download_id FROM request_downloads WHERE request_id = :request ORDER BY grabbed_at, download_id")
+                .bind("request", requestId).mapTo(String.class).list();
+    }
+
+    /** The downloads of every request the user asked for. */
+    Set<String> downloadIdsOfRequester(Handle handle, long userId) {
+        return new java.util.TreeSet<>(handle.createQuery("SELECT DISTINCT d.download_id FROM request_downloads d "
+                        + "JOIN request_requesters q ON q.request_id = d.request_id WHERE q.user_id = :user")
+                .bind("user", userId).mapTo(String.class).list());
+    }
+
     List<MediaRequest.Transition> timeline(Handle handle, long requestId) {
         return handle.createQuery("SELECT at, actor_id, actor_name, from_state, to_state, reason FROM request_history "
                         + "WHERE request_id = :id ORDER BY at, id")

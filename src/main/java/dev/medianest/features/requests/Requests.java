@@ -66,7 +66,7 @@ public final class Requests {
     /** Asks for a title. Refuses what the caller may not ask for, past the quota, or already there in full. */
     public Submitted submit(Principal who, RequestDraft draft) {
         checkMayAsk(who, draft);
-        MediaRequest.Route route = router.routeForNew();
+        MediaRequest.Route route = router.routeForNew(draft.title().type());
         if (route == MediaRequest.Route.DIRECT
                 && router.direct().instanceFor(draft.title().type(), draft.fourK(), draft.options().serviceId()).isEmpty()) {
             throw new AppException(ErrorCode.NO_SUITABLE_SERVICE, DirectBackend.kindFor(draft.title().type()).displayName()
@@ -220,10 +220,16 @@ public final class Requests {
             List<RequestStore.QuotaUse> uses = store.usesSince(handle, userId, now.minus(Duration.ofDays(policy.days())));
             Map<TitleType, QuotaPolicy.Standing> standings = new EnumMap<>(TitleType.class);
             for (TitleType type : TitleType.values()) {
-                standings.put(type, policy.standing(type, uses, 0));
+                // Asked as for one more: nextFreeAt then says when a request fits again once the quota is used up.
+                standings.put(type, policy.standing(type, uses, 1));
             }
             return standings;
         });
+    }
+
+    /** The quota everyone has unless an admin set their own (the {@code requests.quota.*} settings). */
+    public QuotaPolicy defaultQuota() {
+        return defaults;
     }
 
     /** The person's quota policy: the defaults with their override. */
@@ -294,7 +300,7 @@ public final class Requests {
             MediaRequest request = store.find(handle, id).orElseThrow(() -> new AppException(ErrorCode.NOT_FOUND));
             before[0] = request;
             store.observed(handle, id, seen, now);
-            if (request.state() != seen.state() && request.state().canBecome(seen.state())) {
+            if (request.state() != seen.state() && request.state().canBeReported(seen.state())) {
                 store.setState(handle, id, seen.state(), now, Optional.empty());
                 store.record(handle, id, now, Optional.empty(), source, Optional.of(request.state()), seen.state(), seen.note());
             }
@@ -304,6 +310,35 @@ public final class Requests {
             announce(after);
         }
         return after;
+    }
+
+    /** Seerr-route requests that Seerr keeps under this request id (for its webhooks). */
+    public List<MediaRequest> forRemoteRequest(int remoteRequestId) {
+        return database.read(handle -> store.byRemoteRequestId(handle, remoteRequestId));
+    }
+
+    /**
+     * Remembers that the *arr app started a download for a request: its download client's id, which
+     * for a torrent is the info hash. Known ones are kept once.
+     */
+    public void downloadStarted(long id, String downloadId, Optional<Long> serviceId) {
+        Instant now = clock.instant();
+        database.writeVoid(handle -> store.addDownload(handle, id, downloadId, serviceId, now));
+    }
+
+    /** The download ids (lower case) started for one request, oldest first. */
+    public List<String> downloadIds(long id) {
+        return database.read(handle -> store.downloadIds(handle, id));
+    }
+
+    /**
+     * The torrents (info hashes in lower case, 40 or 64 hex digits) downloaded for the requests a
+     * person asked for, so the Downloads page can show them their own. Usenet ids are left out.
+     */
+    public Set<String> torrentHashesOf(long userId) {
+        return database.read(handle -> store.downloadIdsOfRequester(handle, userId)).stream()
+                .filter(id -> id.matches("[0-9a-f]{40}|[0-9a-f]{64}"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /** A send failed: the request stays APPROVED with the reason shown, and is tried again at {@code retryAt}. */
@@ -413,7 +448,8 @@ public final class Requests {
         return request;
     }
 
-    private static boolean manages(Principal who) {
+    /** Whether the caller sees and decides everyone's requests: admins and holders of MANAGE_REQUESTS. */
+    public static boolean manages(Principal who) {
         return who.admin() || who.can(Permission.MANAGE_REQUESTS);
     }
 

@@ -55,6 +55,12 @@ public final class StatusJob implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, Track> tracks = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Optional<ServiceCheck>>> inFlight = new ConcurrentHashMap<>();
+    /** The latest probe launched per service, numbered, so a round can tell which came after it began. */
+    private final Map<Long, Launch> latest = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong launches = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Launch(long sequence, CompletableFuture<Optional<ServiceCheck>> done) {
+    }
     private final ReentrantLock timerLock = new ReentrantLock();
     private final Condition woken = timerLock.newCondition();
     private volatile boolean wakeRequested;
@@ -90,10 +96,14 @@ public final class StatusJob implements AutoCloseable {
      * logic without waiting; tests call this with a moved clock instead of waiting for the timer.
      */
     public List<ServiceCheck> runDueRound() {
-        // The futures are taken before and while launching: a quick probe removes itself from
-        // inFlight as it finishes, so reading inFlight afterwards could miss it.
+        // A quick probe removes itself from inFlight as it finishes, and the timer may launch a due
+        // probe just before this round does: so the round waits for what was in flight when it
+        // began and for every probe launched since, by whichever thread, finished or not.
+        long since = launches.get();
         List<CompletableFuture<Optional<ServiceCheck>>> probes = new ArrayList<>(inFlight.values());
-        launchDue(probes);
+        launchDue();
+        latest.values().stream().filter(launch -> launch.sequence() > since).map(Launch::done)
+                .filter(done -> probes.stream().noneMatch(known -> known == done)).forEach(probes::add);
         purgeIfDue();
         List<ServiceCheck> recorded = new ArrayList<>();
         for (CompletableFuture<Optional<ServiceCheck>> probe : probes) {
@@ -144,7 +154,7 @@ public final class StatusJob implements AutoCloseable {
         while (!closed) {
             Duration wait = Duration.ofSeconds(30);
             try {
-                Optional<Instant> next = launchDue(new ArrayList<>());
+                Optional<Instant> next = launchDue();
                 purgeIfDue();
                 if (next.isPresent()) {
                     Duration untilDue = Duration.between(clock.instant(), next.get());
@@ -169,7 +179,7 @@ public final class StatusJob implements AutoCloseable {
     }
 
     /** Launches a probe for each due service not already being probed; returns the earliest due time of the rest. */
-    private synchronized Optional<Instant> launchDue(List<CompletableFuture<Optional<ServiceCheck>>> launched) {
+    private synchronized Optional<Instant> launchDue() {
         if (closed) {
             return Optional.empty();
         }
@@ -184,7 +194,7 @@ public final class StatusJob implements AutoCloseable {
             }
             Instant due = dueAt(service);
             if (!due.isAfter(now)) {
-                launched.add(launch(service));
+                launch(service);
             } else if (earliest == null || due.isBefore(earliest)) {
                 earliest = due;
             }
@@ -217,6 +227,7 @@ public final class StatusJob implements AutoCloseable {
     private CompletableFuture<Optional<ServiceCheck>> launch(ServiceInstance service) {
         CompletableFuture<Optional<ServiceCheck>> done = new CompletableFuture<>();
         inFlight.put(service.id(), done);
+        latest.put(service.id(), new Launch(launches.incrementAndGet(), done));
         threads.execute(() -> {
             Optional<ServiceCheck> recorded = Optional.empty();
             try {
@@ -274,6 +285,7 @@ public final class StatusJob implements AutoCloseable {
             // Removed while the probe ran: its checks went with it (ON DELETE CASCADE refuses the insert).
             if (catalog.list().stream().noneMatch(instance -> instance.id() == service.id())) {
                 tracks.remove(service.id());
+                latest.remove(service.id());
                 health.forget(service.id());
                 return Optional.empty();
             }

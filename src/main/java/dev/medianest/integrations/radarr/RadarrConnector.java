@@ -5,6 +5,7 @@ import dev.medianest.features.catalog.MediaManagerConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
+import dev.medianest.features.requests.WebhookFormat;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.features.services.ServiceProblem;
@@ -63,5 +64,10 @@ public final class RadarrConnector implements MediaManagerConnector {
             throw new IllegalArgumentException(instance.name() + " is not a Radarr instance");
         }
         return new RadarrMovies(client, instance);
+    }
+
+    /** How Radarr's webhook calls read (Settings › Connect › Webhook in Radarr). */
+    public static WebhookFormat webhookFormat() {
+        return new RadarrWebhook();
     }
 }

@@ -88,11 +88,25 @@ public final class SeerrClient {
         }
     }
 
-    /** MediaInfo: what the portal already knows about a title (requested? available?). */
+    /**
+     * MediaInfo: what the portal already knows about a title (requested? available?). The specs
+     * declare one {@code status}; the servers also send {@code status4k}, the availability of the 4K
+     * edition (server/entity/Media.ts), and fill {@code requests} on the movie and tv details
+     * (Media.getMedia loads the relation).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MediaInfo(Integer id, Integer tmdbId, Integer tvdbId, Integer status) {
+    public record MediaInfo(Integer id, Integer tmdbId, Integer tvdbId, Integer status, Integer status4k, List<MediaRequest> requests) {
+        public MediaInfo {
+            requests = requests == null ? List.of() : List.copyOf(requests);
+        }
+
         public Availability availability() {
             return Availability.of(status);
+        }
+
+        /** The availability of the HD or the 4K edition. */
+        public Availability availability(boolean fourK) {
+            return Availability.of(fourK ? status4k : status);
         }
     }
 
@@ -342,8 +356,22 @@ public final class SeerrClient {
     }
 
     /**
+     * Seerr already has a request for the title (and edition), or for every season asked for. The
+     * specs list only 201 for POST /request, but the route answers a DuplicateMediaRequestError with
+     * 409 and a NoSeasonsAvailableError with 202 and a message instead of a request
+     * (server/routes/request.ts, errors thrown by MediaRequest.request in server/entity/MediaRequest.ts).
+     */
+    public static final class AlreadyRequested extends RuntimeException {
+        AlreadyRequested(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    /**
      * Files a request as the API key's user (the admin), so the portal approves it at once unless
      * configured otherwise; the answer is the request with its status.
+     *
+     * @throws AlreadyRequested when the portal already has a request covering it
      */
     public MediaRequest request(RemoteHttp.Endpoint endpoint, String apiKey, NewRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -354,7 +382,27 @@ public final class SeerrClient {
             case Seasons.Chosen chosen -> chosen.numbers();
         }));
         body.put("is4k", request.is4k());
-        return http.json(endpoint, RemoteHttp.Call.send("POST", API + "/request", auth(apiKey), body), MediaRequest.class);
+        RemoteHttp.Reply reply;
+        try {
+            reply = http.exchange(endpoint, RemoteHttp.Call.send("POST", API + "/request", auth(apiKey), body));
+        } catch (RemoteFailure failure) {
+            if (failure.status() == 409) {
+                throw new AlreadyRequested("a request for this title exists");
+            }
+            throw failure;
+        }
+        if (reply.status() == 202) {
+            throw new AlreadyRequested("every season asked for is requested already");
+        }
+        return http.json(reply, MediaRequest.class);
+    }
+
+    /** One request by its id, with its media (the relation is eager in server/entity/MediaRequest.ts). */
+    public MediaRequest findRequest(RemoteHttp.Endpoint endpoint, String apiKey, int requestId) {
+        if (requestId <= 0) {
+            throw new IllegalArgumentException("request ids are positive");
+        }
+        return http.json(endpoint, RemoteHttp.Call.get(API + "/request/" + requestId, auth(apiKey)), MediaRequest.class);
     }
 
     /**

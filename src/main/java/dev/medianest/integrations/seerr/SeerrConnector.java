@@ -1,7 +1,7 @@
 package dev.medianest.integrations.seerr;
 
 import dev.medianest.features.requests.RequestBackend;
-import dev.medianest.features.requests.RequestFailure;
+import dev.medianest.features.requests.WebhookFormat;
 
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
@@ -83,11 +83,13 @@ public final class SeerrConnector implements ServiceConnector {
         return ServiceProblem.of(failure.kind().messageKey(), instance.name(), instance.baseUrl().toString());
     }
 
-    /**
-     * The Seerr route of the request feature for this instance.
-     * TODO(requests): create requests in Seerr and mirror their status back.
-     */
+    /** The Seerr route of the request feature through this instance. */
     public RequestBackend requestBackend(ServiceInstance instance) {
-        throw new RequestFailure(ServiceProblem.of("error.no_suitable_service", "Seerr"), null);
+        return new SeerrRoute(client, instance);
+    }
+
+    /** How the portal's webhook notifications read (Settings › Notifications › Webhook in Seerr). */
+    public static WebhookFormat webhookFormat() {
+        return new SeerrWebhook();
     }
 }

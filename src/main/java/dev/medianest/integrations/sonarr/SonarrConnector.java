@@ -5,6 +5,7 @@ import dev.medianest.features.catalog.MediaManagerConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
+import dev.medianest.features.requests.WebhookFormat;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.features.services.ServiceProblem;
@@ -74,5 +75,10 @@ public final class SonarrConnector implements MediaManagerConnector {
             throw new IllegalArgumentException(instance.name() + " is not a Sonarr instance");
         }
         return new SonarrSeries(client, instance);
+    }
+
+    /** How Sonarr's webhook calls read (Settings › Connect › Webhook in Sonarr). */
+    public static WebhookFormat webhookFormat() {
+        return new SonarrWebhook();
     }
 }

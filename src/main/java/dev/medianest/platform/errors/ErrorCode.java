@@ -38,6 +38,8 @@ public enum ErrorCode {
     NO_SUITABLE_SERVICE,
     /** The title is already there in full; nothing to request. */
     ALREADY_AVAILABLE,
+    /** A webhook call without the secret its instance was given in Settings › Services, or with a wrong one. */
+    WEBHOOK_UNAUTHORIZED,
     /** Movies and series cannot be looked up: neither TMDb nor Radarr/Sonarr is configured. */
     NO_METADATA_SOURCE,
     NOT_READY,

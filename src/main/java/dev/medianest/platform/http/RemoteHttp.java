@@ -148,6 +148,11 @@ public final class RemoteHttp {
         return parse(exchange(endpoint, call), type);
     }
 
+    /** Reads an answer already received (a call whose 2xx status mattered) as JSON of the given type. */
+    public <T> T json(Reply reply, Class<T> type) {
+        return parse(reply, json.constructType(type));
+    }
+
     public ObjectMapper mapper() {
         return json;
     }

@@ -18,7 +18,7 @@ public final class Messages {
      * One bundle per area, so that areas built side by side do not edit one file; a key lives in
      * exactly one of them (a test checks). {@code messages} holds the foundation's texts.
      */
-    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard", "downloads", "transmission", "deluge", "board", "requests", "discover");
+    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard", "downloads", "transmission", "deluge", "board", "requests", "tracking", "requestpages", "discover");
 
     private final Map<Language, List<ResourceBundle>> bundles = new EnumMap<>(Language.class);
 
@@ -52,6 +52,9 @@ public final class Messages {
 
     /** Texts of one language; a missing key shows itself in brackets rather than failing a page. */
     public record Texts(Language language, List<ResourceBundle> bundles) {
+        private static final java.time.format.DateTimeFormatter MOMENT =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
         public String get(String key, Object... args) {
             String pattern = null;
             for (ResourceBundle bundle : bundles) {
@@ -68,7 +71,12 @@ public final class Messages {
             }
             Object[] shown = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
-                shown[i] = args[i] instanceof Key nested ? get(nested.key()) : args[i];
+                shown[i] = switch (args[i]) {
+                    case Key nested -> get(nested.key());
+                    // A moment reads as the pages show it, not as ISO text with nanoseconds.
+                    case java.time.Instant instant -> MOMENT.format(instant);
+                    case null, default -> args[i];
+                };
             }
             return new MessageFormat(pattern, language.locale()).format(shown);
         }
