@@ -1,5 +1,6 @@
 package dev.medianest.browser;
 
+import dev.medianest.features.downloads.TorrentFileLimit;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * errors or CSP violations.
  */
 class DownloadsBrowserTest {
+
+    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
 
     private record Viewport(String name, int width, int height) {
     }
@@ -73,7 +76,7 @@ class DownloadsBrowserTest {
         for (Viewport viewport : List.of(new Viewport("phone", 360, 740), new Viewport("desktop", 1280, 800))) {
             String name = viewport.name() + "-browser.bin";
             byte[] torrent = QbittorrentDaemon.singleFileTorrent(name, QbittorrentDaemon.randomBytes(30_000));
-            String hash = dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent).infoHash();
+            String hash = dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent, TORRENT_LIMIT).infoHash();
             try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                     .setViewportSize(viewport.width(), viewport.height()).setBaseURL(app.baseUrl()))) {
                 context.setDefaultTimeout(15_000);

@@ -1,5 +1,6 @@
 package dev.medianest.integrations;
 
+import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.DownloadClient;
@@ -63,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealTransferTest {
+
+    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
 
     private static final DebianPackages.Need MKTORRENT = new DebianPackages.Need("mktorrent", Path.of("/usr/bin/mktorrent"));
     private static final DebianPackages.Need OPENTRACKER = new DebianPackages.Need("opentracker", Path.of("/usr/bin/opentracker"));
@@ -130,7 +133,7 @@ class RealTransferTest {
         Path torrentFile = work.resolve("transfer.torrent");
         run(work, "/usr/bin/mktorrent", "-p", "-l", "18", "-a", "http://127.0.0.1:" + trackerPort + "/announce",
                 "-o", torrentFile.toString(), original.toString());
-        AddTorrent.File torrent = AddTorrent.File.of("transfer.torrent", Files.readAllBytes(torrentFile));
+        AddTorrent.File torrent = AddTorrent.File.of("transfer.torrent", Files.readAllBytes(torrentFile), TORRENT_LIMIT);
         String hash = torrent.infoHash();
 
         startTracker(hash);

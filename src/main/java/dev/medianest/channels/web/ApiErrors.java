@@ -27,7 +27,7 @@ final class ApiErrors {
             case METHOD_NOT_ALLOWED -> 405;
             case USERNAME_TAKEN, SERVICE_NAME_TAKEN, LAST_ADMIN, SELF_LOCKOUT -> 409;
             case REMOTE_FAILED -> 502;
-            case PAYLOAD_TOO_LARGE -> 413;
+            case PAYLOAD_TOO_LARGE, TORRENT_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case SIGN_IN_LOCKED, RATE_LIMITED -> 429;
             case NOT_READY -> 503;
@@ -37,7 +37,7 @@ final class ApiErrors {
 
     static void write(Context ctx, AppException error, Messages.Texts texts) {
         Map<String, String> details = new LinkedHashMap<>();
-        error.details().forEach((field, key) -> details.put(field, texts.get(key)));
+        error.details().forEach((field, key) -> details.put(field, texts.get(key, error.args())));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", error.code().wireName());
         body.put("message", texts.get(error.code().messageKey(), error.args()));

@@ -7,6 +7,7 @@ import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.downloads.DownloadBoard;
+import dev.medianest.features.downloads.TorrentFileLimit;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
@@ -63,8 +64,9 @@ public final class WebServer {
                 new Pages.Section("/downloads", "nav.downloads", true),
                 new Pages.Section("/admin/users", "nav.users", true),
                 new Pages.Section("/settings/services", "nav.services", true)));
+        TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
-                userId -> parts.accounts().theme(userId));
+                userId -> parts.accounts().theme(userId), torrentUploads);
         AccountPages accountPages = new AccountPages(pages, parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(),
                 parts.version(), parts.health());
         AdminPages adminPages = new AdminPages(pages, parts.accounts());
@@ -74,8 +76,8 @@ public final class WebServer {
         ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
         this.live = new LiveUpdates(pages, parts.health());
         DownloadBoard downloadBoard = new DownloadBoard(parts.services());
-        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard);
-        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json());
+        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit());
+        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads);
         this.downloadLive = new DownloadLive(pages, downloadBoard);
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();

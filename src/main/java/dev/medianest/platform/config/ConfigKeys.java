@@ -49,7 +49,11 @@ public final class ConfigKeys {
             ConfigKey.bool("metrics.enabled", true, "Serve Prometheus metrics at /metrics (admins and admin API tokens only)."),
             ConfigKey.integer("services.probeIntervalSeconds", 60, 10, 3600,
                     "How often the server checks each service in Settings › Services for the dashboard. A failing service is "
-                            + "checked less often, doubling the wait after each failure up to 30 minutes, and back to this interval once it answers.")
+                            + "checked less often, doubling the wait after each failure up to 30 minutes, and back to this interval once it answers."),
+            ConfigKey.integer("downloads.maxTorrentFileMegabytes", 10, 1, 100,
+                    "Largest .torrent file accepted when adding a torrent, through the Downloads page or the API, in MB "
+                            + "(1 MB = 1,048,576 bytes). This upload may exceed server.maxRequestBytes. Real torrent files are "
+                            + "kilobytes, a few MB for huge multi-file sets; a larger file is refused before any client sees it.")
     );
 
     private static final Map<String, ConfigKey> BY_PATH = index();

@@ -290,6 +290,7 @@ public final class ConfigLoader {
                 new Settings.Logging((String) v.get("logging.level"), (String) v.get("logging.format")),
                 new Settings.Metrics((Boolean) v.get("metrics.enabled")),
                 new Settings.Services(intOf(v, "services.probeIntervalSeconds")),
+                new Settings.Downloads(intOf(v, "downloads.maxTorrentFileMegabytes")),
                 source);
     }
 

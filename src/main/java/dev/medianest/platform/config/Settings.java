@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The validated configuration of one MediaNest process. Built only by {@link ConfigLoader}. */
 public record Settings(Server server, Data data, Database database, Security security, Ui ui, Logging logging,
-                       Metrics metrics, Services services, String source) {
+                       Metrics metrics, Services services, Downloads downloads, String source) {
 
     /** The web server. */
     public record Server(String host, int port, String publicUrl, List<IpRange> trustedProxies, long maxRequestBytes,
@@ -53,6 +53,15 @@ public record Settings(Server server, Data data, Database database, Security sec
 
     /** Health checks of the configured services. */
     public record Services(int probeIntervalSeconds) {
+    }
+
+    /** The Downloads board. */
+    public record Downloads(int maxTorrentFileMegabytes) {
+        public Downloads {
+            if (maxTorrentFileMegabytes < 1 || maxTorrentFileMegabytes > 100) {
+                throw new IllegalArgumentException("maxTorrentFileMegabytes must be 1 to 100: " + maxTorrentFileMegabytes);
+            }
+        }
     }
 
     /** Where the settings came from, for messages ("medianest.yml", "defaults"). */

@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
@@ -44,7 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DownloadApiTest {
 
+    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
+
     static final String PATHS = "/api/v1/downloads";
+    private static final int LIMIT_MB = 2;
+    private static final int LIMIT_BYTES = LIMIT_MB * 1024 * 1024;
 
     private static final OpenApiContract CONTRACT = new OpenApiContract();
 
@@ -59,8 +64,9 @@ class DownloadApiTest {
     @BeforeAll
     static void start() throws Exception {
         daemon = QbittorrentDaemon.start();
-        app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000"),
-                MutableClock.startingNow()); // the default 1 MiB body limit: the upload form still takes up to 10 MB
+        // The default 1 MiB body limit, and .torrent files up to 2 MB: both uploads take files beyond the body limit.
+        app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000",
+                "MEDIANEST_DOWNLOADS_MAX_TORRENT_FILE_MEGABYTES", String.valueOf(LIMIT_MB)), MutableClock.startingNow());
         long actor = admin().api("GET", "/api/v1/me").json().get("id").asLong();
         qbId = app.app().services().create(actor, ServiceDraft.of(ServiceKind.QBITTORRENT, "Seedbox", daemon.baseUrl(),
                 Map.of("username", QbittorrentDaemon.USER), Map.of("password", QbittorrentDaemon.PASSWORD), true, false, false, 5)).id();
@@ -138,14 +144,71 @@ class DownloadApiTest {
     }
 
     private static byte[] bigTorrent(String name, int pieceCount) {
+        return bigTorrent(name, pieceCount, "");
+    }
+
+    /** 16 KiB pieces of 20 bytes of hash each: megabytes of metainfo for gigabytes of content that is never built. */
+    private static byte[] bigTorrent(String name, int pieceCount, String comment) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         long length = 16_384L * pieceCount;
         byte[] pieces = QbittorrentDaemon.randomBytes(20 * pieceCount);
-        out.writeBytes(("d4:infod6:lengthi" + length + "e4:name" + name.length() + ":" + name + "12:piece lengthi16384e6:pieces"
-                + pieces.length + ":").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(("d" + (comment.isEmpty() ? "" : "7:comment" + comment.length() + ":" + comment) + "4:infod6:lengthi" + length
+                + "e4:name" + name.length() + ":" + name + "12:piece lengthi16384e6:pieces" + pieces.length + ":")
+                .getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(pieces);
         out.writeBytes("7:privatei1eee".getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
+    }
+
+    /** A valid torrent of exactly {@code size} bytes: pieces for the bulk, a comment for the last few bytes. */
+    private static byte[] torrentOfSize(String name, int size) {
+        for (int pieces = (size - bigTorrent(name, 0).length) / 20; pieces > 0; pieces--) {
+            int bare = bigTorrent(name, pieces).length;
+            for (int comment = 0; comment < 40; comment++) {
+                int padded = bare + "7:comment".length() + String.valueOf(comment + 1).length() + 1 + comment + 1;
+                if (padded == size) {
+                    return bigTorrent(name, pieces, "x".repeat(comment + 1));
+                }
+            }
+        }
+        throw new AssertionError("no torrent of " + size + " bytes");
+    }
+
+    @Test
+    void a_torrent_file_just_over_the_configured_limit_is_refused_naming_the_setting_and_one_just_under_is_added() throws Exception {
+        HttpSession admin = admin();
+        int before = torrentCount(admin);
+        String setting = "downloads.maxTorrentFileMegabytes";
+        String variable = dev.medianest.platform.config.ConfigKeys.find(setting).orElseThrow().environmentVariable();
+
+        Reply justOver = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "over.torrent",
+                torrentOfSize("over.bin", LIMIT_BYTES + 1));
+        assertThat(justOver.status()).isEqualTo(413);
+        assertThat(justOver.body()).contains("larger than 2 MB", setting, variable, "aria-invalid=\"true\"");
+        Reply farOver = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "far-over.torrent",
+                new byte[3 * LIMIT_BYTES]);
+        assertThat(farOver.status()).as("refused by its length before the body is read").isEqualTo(413);
+        assertThat(farOver.body()).contains("larger than 2 MB", setting);
+
+        Reply apiOver = admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent",
+                Base64.getEncoder().encodeToString(torrentOfSize("api-over.bin", LIMIT_BYTES + 1)), "paused", true));
+        assertThat(apiOver.status()).isEqualTo(413);
+        assertThat(apiOver.errorCode()).isEqualTo("torrent_too_large");
+        assertThat(apiOver.json().at("/error/message").asText()).contains("2 MB", setting, variable);
+        assertThat(apiOver.json().at("/error/details/torrent").asText()).contains("2 MB", setting);
+        Reply apiFarOver = admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent",
+                Base64.getEncoder().encodeToString(new byte[3 * LIMIT_BYTES])));
+        assertThat(apiFarOver.errorCode()).isEqualTo("torrent_too_large");
+        assertThat(torrentCount(admin)).as("nothing reached the client").isEqualTo(before);
+
+        // Just under the limit, and in base64 far over the 1 MiB body limit of every other request.
+        byte[] justUnder = torrentOfSize("under.bin", LIMIT_BYTES);
+        Reply added = admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(justUnder),
+                "paused", true, "savePath", daemon.data().toString()));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String hash = hashOf(justUnder);
+        await(() -> torrentJson(admin, hash), node -> node != null);
+        assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
     }
 
     @Test
@@ -200,13 +263,6 @@ class DownloadApiTest {
                 "not bencode".getBytes());
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.body()).contains("This is not a .torrent file");
-        Reply huge = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "huge.torrent",
-                new byte[10 * 1024 * 1024 + 1]);
-        assertThat(huge.status()).isEqualTo(400);
-        assertThat(huge.body()).contains("larger than 10 MB");
-        Reply tooLargeForTheForm = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "huger.torrent",
-                new byte[11 * 1024 * 1024]);
-        assertThat(tooLargeForTheForm.status()).isEqualTo(413);
         byte[] torrent = QbittorrentDaemon.singleFileTorrent("bad-category.bin", QbittorrentDaemon.randomBytes(1000));
         Reply category = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies/4k"),
                 "torrent", "ok.torrent", torrent);
@@ -303,7 +359,7 @@ class DownloadApiTest {
     }
 
     private static String hashOf(byte[] torrent) {
-        return dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent).infoHash();
+        return dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent, TORRENT_LIMIT).infoHash();
     }
 
     private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.medianest.integrations.deluge;
 
+import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.DownloadClient;
@@ -57,6 +58,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DelugeClientTest {
+
+    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
 
     private static final DebianPackages.Need DELUGED = new DebianPackages.Need("deluged", Path.of("/usr/bin/deluged"));
     private static final DebianPackages.Need DELUGE_WEB = new DebianPackages.Need("deluge-web", Path.of("/usr/bin/deluge-web"));
@@ -188,7 +191,7 @@ class DelugeClientTest {
     void a_torrent_goes_through_its_whole_life() throws Exception {
         byte[] content = randomBytes(40_000);
         Files.write(data.resolve("medianest-sample.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content), TORRENT_LIMIT);
 
         boolean labels = client.capabilities().categories();
         String hash = client.add(new AddTorrent(file, labels ? Optional.of("movies") : Optional.empty(), Optional.of(data.toString()), true));
@@ -242,7 +245,7 @@ class DelugeClientTest {
     void pause_all_and_resume_all_reach_every_torrent() throws Exception {
         byte[] content = randomBytes(20_000);
         Files.write(data.resolve("medianest-all.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content), TORRENT_LIMIT);
         String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
         await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() == TorrentState.SEEDING);
 
@@ -270,9 +273,9 @@ class DelugeClientTest {
     void invalid_input_is_refused_and_changes_nothing_on_the_daemon() throws Exception {
         List<String> before = client.torrents().stream().map(Torrent::hash).toList();
         byte[] content = randomBytes(1000);
-        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content), TORRENT_LIMIT);
 
-        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
+        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8), TORRENT_LIMIT),
                 "torrent", "validation.download.torrent_file");
         assertInvalid(() -> new AddTorrent(file, Optional.empty(), Optional.of("relative/path"), true), "savePath", "validation.download.save_path");
         // Valid for MediaNest, but not a Label plugin id: refused before the torrent is added, not renamed silently.

@@ -1,5 +1,6 @@
 package dev.medianest.integrations.qbittorrent;
 
+import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.DownloadClient;
@@ -44,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QbittorrentClientTest {
+
+    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
 
     private static final String USER = QbittorrentDaemon.USER;
     private static final String PASSWORD = QbittorrentDaemon.PASSWORD;
@@ -125,7 +128,7 @@ class QbittorrentClientTest {
     void a_torrent_goes_through_its_whole_life() throws Exception {
         byte[] content = randomBytes(40_000);
         Files.write(data.resolve("medianest-sample.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content), TORRENT_LIMIT);
 
         String hash = client.add(new AddTorrent(file, Optional.of("movies"), Optional.of(data.toString()), true));
         assertThat(hash).isEqualTo(file.infoHash()).hasSize(40);
@@ -159,7 +162,7 @@ class QbittorrentClientTest {
     void pause_all_and_resume_all_reach_every_torrent() throws Exception {
         byte[] content = randomBytes(20_000);
         Files.write(data.resolve("medianest-all.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content), TORRENT_LIMIT);
         String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
         await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() != TorrentState.PAUSED);
 
@@ -189,17 +192,21 @@ class QbittorrentClientTest {
 
         assertInvalid(() -> new AddTorrent.Magnet("magnet:?xt=urn:btih:not-a-hash"), "magnet", "validation.download.magnet");
         assertInvalid(() -> new AddTorrent.Magnet("http://example.org/x.torrent"), "magnet", "validation.download.magnet");
-        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
+        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8), TORRENT_LIMIT),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII)),
+        assertInvalid(() -> AddTorrent.File.of("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII), TORRENT_LIMIT),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII)),
+        assertInvalid(() -> AddTorrent.File.of("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII), TORRENT_LIMIT),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("huge.torrent", new byte[AddTorrent.MAX_TORRENT_BYTES + 1]),
-                "torrent", "validation.download.torrent_too_large");
+        assertThatThrownBy(() -> AddTorrent.File.of("huge.torrent", new byte[(int) TORRENT_LIMIT.bytes() + 1], TORRENT_LIMIT))
+                .isInstanceOfSatisfying(AppException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TORRENT_TOO_LARGE);
+                    assertThat(e.details()).containsEntry("torrent", "validation.download.torrent_too_large");
+                    assertThat(e.args()).containsExactly(10);
+                });
 
         byte[] content = randomBytes(1000);
-        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content), TORRENT_LIMIT);
         assertInvalid(() -> new AddTorrent(file, Optional.of("movies/4k"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.of("bad\u0007bell"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.of("x".repeat(65)), Optional.empty(), true), "category", "validation.download.category");

@@ -1,5 +1,6 @@
 package dev.medianest.integrations.transmission;
 
+import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.DownloadClient;
@@ -55,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransmissionClientTest {
+
+    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
 
     private static final DebianPackages.Need TRANSMISSION_DAEMON =
             new DebianPackages.Need("transmission-daemon", Path.of("/usr/bin/transmission-daemon"));
@@ -156,7 +159,7 @@ class TransmissionClientTest {
         assertThat(client.capabilities().categories()).isTrue();
         byte[] content = randomBytes(40_000);
         Files.write(data.resolve("medianest-sample.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content), TORRENT_LIMIT);
 
         String hash = client.add(new AddTorrent(file, Optional.of("movies"), Optional.of(data.toString()), true));
         assertThat(hash).isEqualTo(file.infoHash()).hasSize(40);
@@ -194,7 +197,7 @@ class TransmissionClientTest {
     void pause_all_and_resume_all_reach_every_torrent() throws Exception {
         byte[] content = randomBytes(20_000);
         Files.write(data.resolve("medianest-all.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content), TORRENT_LIMIT);
         String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
         // Wait for the check of the existing data to finish: Transmission 3.00 ignores a stop while it verifies, then starts.
         await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() == TorrentState.SEEDING);
@@ -224,10 +227,10 @@ class TransmissionClientTest {
         List<String> before = client.torrents().stream().map(Torrent::hash).toList();
 
         assertInvalid(() -> new AddTorrent.Magnet("magnet:?xt=urn:btih:not-a-hash"), "magnet", "validation.download.magnet");
-        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
+        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8), TORRENT_LIMIT),
                 "torrent", "validation.download.torrent_file");
         byte[] content = randomBytes(1000);
-        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content));
+        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content), TORRENT_LIMIT);
         assertInvalid(() -> new AddTorrent(file, Optional.of("movies/4k"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.empty(), Optional.of("relative/path"), true), "savePath", "validation.download.save_path");
         // Valid for MediaNest, but Transmission keeps labels comma-separated: refused before the daemon is called.
@@ -243,7 +246,7 @@ class TransmissionClientTest {
     @Test
     void a_torrent_the_daemon_cannot_read_is_a_remote_failure() throws Exception {
         // Bencoded with an info dictionary, so MediaNest passes it on, but without pieces Transmission refuses it.
-        AddTorrent.File broken = AddTorrent.File.of("broken.torrent", "d4:infod4:name1:xee".getBytes(StandardCharsets.US_ASCII));
+        AddTorrent.File broken = AddTorrent.File.of("broken.torrent", "d4:infod4:name1:xee".getBytes(StandardCharsets.US_ASCII), TORRENT_LIMIT);
         List<String> before = client.torrents().stream().map(Torrent::hash).toList();
         assertThatThrownBy(() -> client.add(new AddTorrent(broken, Optional.empty(), Optional.empty(), true)))
                 .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REMOTE_FAILED));
