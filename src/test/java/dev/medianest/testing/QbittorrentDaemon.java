@@ -69,6 +69,25 @@ public final class QbittorrentDaemon implements AutoCloseable {
         return data;
     }
 
+    /** Changes preferences through the WebUI ({@code app/setPreferences}, signed in as {@link #USER}). */
+    public void setPreferences(String json) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String origin = baseUrl();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/v2/auth/login"))
+                .header("Referer", origin + "/").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + java.net.URLEncoder.encode(PASSWORD,
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("no sign-in: " + login.body()))
+                .split(";", 2)[0];
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/v2/app/setPreferences"))
+                .header("Referer", origin + "/").header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("json=" + java.net.URLEncoder.encode(json, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (set.statusCode() != 200) {
+            throw new AssertionError("setPreferences answered " + set.statusCode() + ": " + set.body());
+        }
+    }
+
     @Override
     public void close() throws Exception {
         daemon.destroy();

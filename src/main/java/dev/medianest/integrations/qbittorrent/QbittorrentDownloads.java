@@ -68,12 +68,12 @@ final class QbittorrentDownloads implements DownloadClient {
 
     @Override
     public void pause(String hash) {
-        post("pause", Map.of("hashes", known(hash)));
+        post(stop(), Map.of("hashes", known(hash)));
     }
 
     @Override
     public void resume(String hash) {
-        post("resume", Map.of("hashes", known(hash)));
+        post(start(), Map.of("hashes", known(hash)));
     }
 
     @Override
@@ -110,12 +110,26 @@ final class QbittorrentDownloads implements DownloadClient {
 
     @Override
     public void pauseAll() {
-        post("pause", Map.of("hashes", "all"));
+        post(stop(), Map.of("hashes", "all"));
     }
 
     @Override
     public void resumeAll() {
-        post("resume", Map.of("hashes", "all"));
+        post(start(), Map.of("hashes", "all"));
+    }
+
+    /** qBittorrent 5 renamed pause to stop (qbittorrent-webui-api-5.0.md, "Pause torrents": Name {@code stop}). */
+    private String stop() {
+        return fiveOrNewer() ? "stop" : "pause";
+    }
+
+    /** qBittorrent 5 renamed resume to start (qbittorrent-webui-api-5.0.md, "Resume torrents": Name {@code start}). */
+    private String start() {
+        return fiveOrNewer() ? "start" : "resume";
+    }
+
+    private boolean fiveOrNewer() {
+        return QbittorrentClient.atLeast(remote(() -> client.version(session)), List.of(5));
     }
 
     /**

@@ -50,6 +50,7 @@ class QbittorrentClientTest {
 
     private static final String USER = QbittorrentDaemon.USER;
     private static final String PASSWORD = QbittorrentDaemon.PASSWORD;
+    private static final String API_KEY = "qbt_" + "0123456789abcdefghijABCDEFGH";
     private static final String NO_SUCH_HASH = "0123456789abcdef0123456789abcdef01234567";
 
     private final QbittorrentConnector connector = new QbittorrentConnector(new RemoteHttp(new ObjectMapper()));
@@ -89,6 +90,33 @@ class QbittorrentClientTest {
                 ServiceProblem.of("download.qbittorrent.login_failed", "qBittorrent", wrong.baseUrl().toString()));
         assertThatThrownBy(() -> connector.client(wrong).torrents())
                 .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REMOTE_FAILED));
+    }
+
+    @Test
+    void an_api_key_to_qbittorrent_4_5_2_is_refused_with_a_problem_that_says_keys_came_in_5_2() {
+        // 4.5.2 ignores the Authorization header, and without a session answers every call but auth/login with 403,
+        // app/version included, so neither a wrong key nor an old version can be told apart (checked here for real).
+        ServiceInstance keyed = withApiKey(instance(PASSWORD), API_KEY);
+        assertThat(connector.test(keyed)).containsExactly(
+                ServiceProblem.of("download.qbittorrent.api_key_refused", "qBittorrent", keyed.baseUrl().toString()));
+        assertThatThrownBy(() -> connector.client(keyed).torrents())
+                .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REMOTE_FAILED));
+    }
+
+    @Test
+    void an_api_key_to_a_4_5_2_that_lets_localhost_in_unsigned_is_named_useless() throws Exception {
+        ServiceInstance keyed = withApiKey(instance(PASSWORD), API_KEY);
+        qbittorrent.setPreferences("{\"bypass_local_auth\":true}");
+        try {
+            // Now the version can be read without the key, and it says the key was never looked at.
+            Probe probe = connector.probe(keyed);
+            assertThat(probe.state()).isEqualTo(Probe.State.DEGRADED);
+            assertThat(probe.version()).contains("4.5.2");
+            assertThat(probe.problems()).containsExactly(ServiceProblem.of("download.qbittorrent.api_key_unsupported", "qBittorrent", "4.5.2"));
+        } finally {
+            qbittorrent.setPreferences("{\"bypass_local_auth\":false}");
+        }
+        assertThat(connector.test(keyed)).extracting(ServiceProblem::messageKey).containsExactly("download.qbittorrent.api_key_refused");
     }
 
     @Test
@@ -241,6 +269,14 @@ class QbittorrentClientTest {
             value = read.get();
         }
         return value;
+    }
+
+    private static ServiceInstance withApiKey(ServiceInstance instance, String apiKey) {
+        Map<String, String> secrets = new java.util.HashMap<>(instance.secrets());
+        secrets.put("apiKey", apiKey);
+        return new ServiceInstance(instance.id(), instance.kind(), instance.name(), instance.baseUrl(), instance.options(), secrets,
+                instance.isDefault(), instance.is4k(), instance.allowSelfSigned(), instance.timeout(), instance.secretsReadable(),
+                instance.createdAt(), instance.updatedAt());
     }
 
     private ServiceInstance instance(String password) {
