@@ -36,13 +36,12 @@ public final class QbittorrentDaemon implements AutoCloseable {
     private final Path profile;
     private final Path data;
     private final int webPort;
-    private final Process daemon;
+    private volatile Process daemon;
 
-    private QbittorrentDaemon(Path profile, Path data, int webPort, Process daemon) {
+    private QbittorrentDaemon(Path profile, Path data, int webPort) {
         this.profile = profile;
         this.data = data;
         this.webPort = webPort;
-        this.daemon = daemon;
     }
 
     public static QbittorrentDaemon start() throws Exception {
@@ -52,13 +51,43 @@ public final class QbittorrentDaemon implements AutoCloseable {
         int webPort = freePort();
         Path config = Files.createDirectories(profile.resolve("qBittorrent/config")).resolve("qBittorrent.conf");
         Files.writeString(config, configuration(data, webPort, freePort()));
+        QbittorrentDaemon daemon = new QbittorrentDaemon(profile, data, webPort);
+        daemon.launch();
+        return daemon;
+    }
+
+    private void launch() throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/qbittorrent-nox", "--profile=" + profile, "--webui-port=" + webPort)
-                .redirectErrorStream(true).redirectOutput(profile.resolve("daemon.log").toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(profile.resolve("daemon.log").toFile()));
         builder.environment().put("HOME", profile.toString());
         builder.environment().put("XDG_CONFIG_HOME", profile.resolve("xdg").toString());
-        QbittorrentDaemon daemon = new QbittorrentDaemon(profile, data, webPort, builder.start());
-        daemon.awaitWebUi();
-        return daemon;
+        daemon = builder.start();
+        awaitWebUi();
+    }
+
+    /** Kills the daemon at once (SIGKILL), as a crash or an OOM kill would: no goodbye to open connections. */
+    public void kill() throws InterruptedException {
+        daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops the daemon in its tracks (SIGSTOP): connections are accepted by the kernel and never answered. */
+    public void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    /** Starts the daemon again on the same port with the same profile, after {@link #kill()}. */
+    public void restart() throws Exception {
+        if (daemon.isAlive()) {
+            throw new IllegalStateException("qbittorrent-nox is still running");
+        }
+        launch();
+    }
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(daemon.pid())).inheritIO().start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
     }
 
     public String baseUrl() {
@@ -90,10 +119,8 @@ public final class QbittorrentDaemon implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        daemon.destroy();
-        if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
-            daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        // Killed, not stopped: its profile goes next, so there is nothing to save, and a clean stop takes seconds.
+        kill();
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -162,7 +162,10 @@ public final class WebServer {
         ctx.status(ApiErrors.status(error.code()));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("status", ApiErrors.status(error.code()));
-        params.put("message", state.get().texts.get(error.code().messageKey(), error.args()));
+        StringBuilder message = new StringBuilder(state.get().texts.get(error.code().messageKey(), error.args()));
+        // The details say why (a download client's reason, a field's problem); a page has nowhere else to show them.
+        error.details().values().forEach(key -> message.append(' ').append(state.get().texts.get(key, error.args())));
+        params.put("message", message.toString());
         pages.render(ctx, "error.jte", params);
     }
 

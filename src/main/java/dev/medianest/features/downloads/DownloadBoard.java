@@ -8,7 +8,6 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -129,8 +128,7 @@ public final class DownloadBoard {
             DownloadClient client = client(instance);
             return new Listed(instance, client.capabilities(), client.torrents());
         } catch (AppException failure) {
-            return new Failed(instance, ServiceProblem.of(failure.code().messageKey(),
-                    Arrays.stream(failure.args()).map(String::valueOf).toArray(String[]::new)));
+            return new Failed(instance, DownloadClient.reasonOf(failure));
         } catch (RuntimeException failure) {
             return new Failed(instance, ServiceProblem.of("error.remote_failed", instance.name(), instance.baseUrl().toString()));
         }

@@ -198,7 +198,7 @@ final class DelugeDownloads implements DownloadClient {
         try {
             return call.get();
         } catch (RemoteFailure | DelugeClient.LoginRefused | DelugeClient.NoDaemon | DelugeClient.RpcError failure) {
-            throw refused();
+            throw DownloadClient.unavailable(DelugeConnector.problem(failure, session.instance()));
         }
     }
 
@@ -206,6 +206,7 @@ final class DelugeDownloads implements DownloadClient {
         return new AppException(ErrorCode.VALIDATION_FAILED, Map.of("category", "validation.download.unsupported"));
     }
 
+    /** The daemon answered, but would not do it. */
     private AppException refused() {
         return new AppException(ErrorCode.REMOTE_FAILED, session.instance().name(), session.instance().baseUrl().toString());
     }

@@ -88,23 +88,30 @@ public final class QbittorrentConnector implements DownloadConnector {
                         List.of(ServiceProblem.of("download.qbittorrent.api_key_unsupported", name, version)), List.of());
             }
             return new Probe(Probe.State.UP, elapsed, Optional.of(APPLICATION), Optional.of(version), List.of(), List.of());
-        } catch (QbittorrentClient.LoginRefused refused) {
-            return Probe.down(Duration.ofNanos(System.nanoTime() - started), ServiceProblem.of("download.qbittorrent.login_failed", name, url));
-        } catch (RemoteFailure failure) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            if (failure.kind() == RemoteFailure.Kind.FORBIDDEN && session.usesApiKey()) {
-                // Without a session every call but auth/login answers 403, to a wrong key and to a key an older
-                // qBittorrent ignores alike; it cannot tell its version before signing in (verified against 4.5.2).
-                return Probe.down(elapsed, ServiceProblem.of("download.qbittorrent.api_key_refused", name, url));
-            }
-            if (failure.kind() == RemoteFailure.Kind.FORBIDDEN && session.cookie().isEmpty() && session.signsIn()) {
-                // A 403 to the login itself means the address is banned (qbittorrent-webui-api.md, "Login").
-                return Probe.down(elapsed, ServiceProblem.of("download.qbittorrent.banned", name, url));
-            }
-            if (failure.kind() == RemoteFailure.Kind.WRONG_APPLICATION) {
-                return Probe.down(elapsed, ServiceProblem.of("service.wrong_application", name, url, APPLICATION, "?"));
-            }
-            return Probe.down(elapsed, ServiceProblem.of(failure.kind().messageKey(), name, url));
+        } catch (QbittorrentClient.LoginRefused | RemoteFailure failure) {
+            return Probe.down(Duration.ofNanos(System.nanoTime() - started), problem(failure, session));
         }
+    }
+
+    /** Why a call to the daemon failed, in words a person can act on: the Test button and every torrent operation say the same. */
+    static ServiceProblem problem(RuntimeException failure, QbittorrentSession session) {
+        String name = session.instance().name();
+        String url = session.instance().baseUrl().toString();
+        if (!(failure instanceof RemoteFailure remote)) {
+            return ServiceProblem.of("download.qbittorrent.login_failed", name, url);
+        }
+        if (remote.kind() == RemoteFailure.Kind.FORBIDDEN && session.usesApiKey()) {
+            // Without a session every call but auth/login answers 403, to a wrong key and to a key an older
+            // qBittorrent ignores alike; it cannot tell its version before signing in (verified against 4.5.2).
+            return ServiceProblem.of("download.qbittorrent.api_key_refused", name, url);
+        }
+        if (remote.kind() == RemoteFailure.Kind.FORBIDDEN && session.cookie().isEmpty() && session.signsIn()) {
+            // A 403 to the login itself means the address is banned (qbittorrent-webui-api.md, "Login").
+            return ServiceProblem.of("download.qbittorrent.banned", name, url);
+        }
+        if (remote.kind() == RemoteFailure.Kind.WRONG_APPLICATION) {
+            return ServiceProblem.of("service.wrong_application", name, url, APPLICATION, "?");
+        }
+        return ServiceProblem.of(remote.kind().messageKey(), name, url);
     }
 }

@@ -93,13 +93,13 @@ final class QbittorrentDownloads implements DownloadClient {
             client.torrents(session, "setCategory", fields);
         } catch (RemoteFailure failure) {
             if (failure.status() != 409 || wanted.isEmpty()) {
-                throw refused();
+                throw unavailable(failure);
             }
             // 409: the category does not exist yet (qbittorrent-webui-api.md, "Set torrent category"); create it, then set it.
             post("createCategory", Map.of("category", wanted, "savePath", ""));
             post("setCategory", fields);
         } catch (QbittorrentClient.LoginRefused refusedLogin) {
-            throw refused();
+            throw unavailable(refusedLogin);
         }
     }
 
@@ -158,10 +158,15 @@ final class QbittorrentDownloads implements DownloadClient {
         try {
             return call.get();
         } catch (RemoteFailure | QbittorrentClient.LoginRefused failure) {
-            throw refused();
+            throw unavailable(failure);
         }
     }
 
+    private AppException unavailable(RuntimeException failure) {
+        return DownloadClient.unavailable(QbittorrentConnector.problem(failure, session));
+    }
+
+    /** The daemon answered, but would not do it. */
     private AppException refused() {
         return new AppException(ErrorCode.REMOTE_FAILED, session.instance().name(), session.instance().baseUrl().toString());
     }

@@ -173,12 +173,8 @@ final class TransmissionDownloads implements DownloadClient {
         try {
             return call.get();
         } catch (RemoteFailure | TransmissionClient.Refused failure) {
-            throw refused();
+            throw DownloadClient.unavailable(TransmissionConnector.problem(failure, session.instance()));
         }
-    }
-
-    private AppException refused() {
-        return new AppException(ErrorCode.REMOTE_FAILED, session.instance().name(), session.instance().baseUrl().toString());
     }
 
     static Torrent torrent(TransmissionTorrent raw) {
