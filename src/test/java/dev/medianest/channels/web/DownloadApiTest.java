@@ -1,15 +1,16 @@
 package dev.medianest.channels.web;
 
-import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.HttpSession;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.OpenApiContract;
 import dev.medianest.testing.QbittorrentDaemon;
 import dev.medianest.testing.TestApp;
+import dev.medianest.testing.TorrentFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DownloadApiTest {
 
-    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
-
     static final String PATHS = "/api/v1/downloads";
     private static final int LIMIT_MB = 2;
     private static final int LIMIT_BYTES = LIMIT_MB * 1024 * 1024;
@@ -71,7 +70,7 @@ class DownloadApiTest {
         qbId = app.app().services().create(actor, ServiceDraft.of(ServiceKind.QBITTORRENT, "Seedbox", daemon.baseUrl(),
                 Map.of("username", QbittorrentDaemon.USER), Map.of("password", QbittorrentDaemon.PASSWORD), true, false, false, 5)).id();
         deadId = app.app().services().create(actor, ServiceDraft.of(ServiceKind.QBITTORRENT, "Stopped box",
-                "http://127.0.0.1:" + QbittorrentDaemon.freePort(), Map.of("username", QbittorrentDaemon.USER),
+                "http://127.0.0.1:" + LoopbackPorts.free(), Map.of("username", QbittorrentDaemon.USER),
                 Map.of("password", QbittorrentDaemon.PASSWORD), false, false, false, 2)).id();
     }
 
@@ -95,7 +94,7 @@ class DownloadApiTest {
     @Test
     void a_torrent_added_through_the_page_is_listed_paused_resumed_and_removed() throws Exception {
         HttpSession admin = admin();
-        byte[] torrent = QbittorrentDaemon.singleFileTorrent("page-added.bin", QbittorrentDaemon.randomBytes(40_000));
+        byte[] torrent = TorrentFiles.singleFile("page-added.bin", TorrentFiles.randomBytes(40_000));
         Reply added = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies",
                 "savePath", daemon.data().toString(), "paused", "on"), "torrent", "page-added.torrent", torrent);
         assertThat(added.status()).as(added.body()).isEqualTo(303);
@@ -151,7 +150,7 @@ class DownloadApiTest {
     private static byte[] bigTorrent(String name, int pieceCount, String comment) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         long length = 16_384L * pieceCount;
-        byte[] pieces = QbittorrentDaemon.randomBytes(20 * pieceCount);
+        byte[] pieces = TorrentFiles.randomBytes(20 * pieceCount);
         out.writeBytes(("d" + (comment.isEmpty() ? "" : "7:comment" + comment.length() + ":" + comment) + "4:infod6:lengthi" + length
                 + "e4:name" + name.length() + ":" + name + "12:piece lengthi16384e6:pieces" + pieces.length + ":")
                 .getBytes(StandardCharsets.US_ASCII));
@@ -231,7 +230,7 @@ class DownloadApiTest {
     @Test
     void the_api_adds_and_removes_and_a_stopped_client_is_one_failed_group() throws Exception {
         HttpSession admin = admin();
-        byte[] torrent = QbittorrentDaemon.singleFileTorrent("api-added.bin", QbittorrentDaemon.randomBytes(20_000));
+        byte[] torrent = TorrentFiles.singleFile("api-added.bin", TorrentFiles.randomBytes(20_000));
         Reply added = admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
                 "fileName", "api.torrent", "paused", true, "savePath", daemon.data().toString()));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -263,7 +262,7 @@ class DownloadApiTest {
                 "not bencode".getBytes());
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.body()).contains("This is not a .torrent file");
-        byte[] torrent = QbittorrentDaemon.singleFileTorrent("bad-category.bin", QbittorrentDaemon.randomBytes(1000));
+        byte[] torrent = TorrentFiles.singleFile("bad-category.bin", TorrentFiles.randomBytes(1000));
         Reply category = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies/4k"),
                 "torrent", "ok.torrent", torrent);
         assertThat(category.status()).isEqualTo(400);
@@ -297,7 +296,7 @@ class DownloadApiTest {
             String first = nextEvent(lines);
             assertThat(first).startsWith("event: swap").contains("id=\"download-groups\"", "dl-group-" + qbId, "data-failed=\"" + deadId + "\"");
 
-            byte[] torrent = QbittorrentDaemon.singleFileTorrent("live-added.bin", QbittorrentDaemon.randomBytes(5000));
+            byte[] torrent = TorrentFiles.singleFile("live-added.bin", TorrentFiles.randomBytes(5000));
             assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
                     "paused", true, "savePath", daemon.data().toString())).status()).isEqualTo(201);
             String changed;
@@ -359,7 +358,7 @@ class DownloadApiTest {
     }
 
     private static String hashOf(byte[] torrent) {
-        return dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent, TORRENT_LIMIT).infoHash();
+        return TorrentFiles.infoHash(torrent);
     }
 
     private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {

@@ -1,8 +1,6 @@
 package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.medianest.features.downloads.AddTorrent;
-import dev.medianest.features.downloads.TorrentFileLimit;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.HttpSession;
@@ -11,6 +9,7 @@ import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.OpenApiContract;
 import dev.medianest.testing.QbittorrentDaemon;
 import dev.medianest.testing.TestApp;
+import dev.medianest.testing.TorrentFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +84,8 @@ class DownloadDaemonFailureTest {
     @Test
     void a_daemon_frozen_or_killed_while_the_board_lists_is_one_failed_group_with_a_reason_and_comes_back_after_a_restart() throws Exception {
         HttpSession admin = admin();
-        byte[] torrent = QbittorrentDaemon.singleFileTorrent("survivor.bin", QbittorrentDaemon.randomBytes(30_000));
-        String hash = AddTorrent.File.of("survivor.torrent", torrent, new TorrentFileLimit(10)).infoHash();
+        byte[] torrent = TorrentFiles.singleFile("survivor.bin", TorrentFiles.randomBytes(30_000));
+        String hash = TorrentFiles.infoHash(torrent);
         for (long id : List.of(doomedId, steadyId)) {
             assertThat(admin.api("POST", PATHS + "/" + id + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
                     "paused", true)).status()).isEqualTo(201);

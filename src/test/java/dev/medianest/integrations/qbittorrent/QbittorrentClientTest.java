@@ -1,6 +1,5 @@
 package dev.medianest.integrations.qbittorrent;
 
-import dev.medianest.features.downloads.TorrentFileLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.DownloadClient;
@@ -13,7 +12,9 @@ import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.http.RemoteHttp;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.QbittorrentDaemon;
+import dev.medianest.testing.TorrentFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QbittorrentClientTest {
-
-    private static final TorrentFileLimit TORRENT_LIMIT = new TorrentFileLimit(10);
 
     private static final String USER = QbittorrentDaemon.USER;
     private static final String PASSWORD = QbittorrentDaemon.PASSWORD;
@@ -148,15 +147,15 @@ class QbittorrentClientTest {
 
     @Test
     void a_daemon_that_is_not_running_is_unreachable() throws IOException {
-        ServiceInstance nowhere = instance(PASSWORD, freePort());
+        ServiceInstance nowhere = instance(PASSWORD, LoopbackPorts.free());
         assertThat(connector.test(nowhere)).extracting(ServiceProblem::messageKey).containsExactly("remote.unreachable");
     }
 
     @Test
     void a_torrent_goes_through_its_whole_life() throws Exception {
-        byte[] content = randomBytes(40_000);
+        byte[] content = TorrentFiles.randomBytes(40_000);
         Files.write(data.resolve("medianest-sample.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content), TORRENT_LIMIT);
+        AddTorrent.File file = TorrentFiles.upload("sample.torrent", TorrentFiles.singleFile("medianest-sample.bin", content));
 
         String hash = client.add(new AddTorrent(file, Optional.of("movies"), Optional.of(data.toString()), true));
         assertThat(hash).isEqualTo(file.infoHash()).hasSize(40);
@@ -188,9 +187,9 @@ class QbittorrentClientTest {
 
     @Test
     void pause_all_and_resume_all_reach_every_torrent() throws Exception {
-        byte[] content = randomBytes(20_000);
+        byte[] content = TorrentFiles.randomBytes(20_000);
         Files.write(data.resolve("medianest-all.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content), TORRENT_LIMIT);
+        AddTorrent.File file = TorrentFiles.upload("all.torrent", TorrentFiles.singleFile("medianest-all.bin", content));
         String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
         await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() != TorrentState.PAUSED);
 
@@ -220,21 +219,21 @@ class QbittorrentClientTest {
 
         assertInvalid(() -> new AddTorrent.Magnet("magnet:?xt=urn:btih:not-a-hash"), "magnet", "validation.download.magnet");
         assertInvalid(() -> new AddTorrent.Magnet("http://example.org/x.torrent"), "magnet", "validation.download.magnet");
-        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8), TORRENT_LIMIT),
+        assertInvalid(() -> TorrentFiles.upload("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII), TORRENT_LIMIT),
+        assertInvalid(() -> TorrentFiles.upload("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII)),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII), TORRENT_LIMIT),
+        assertInvalid(() -> TorrentFiles.upload("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII)),
                 "torrent", "validation.download.torrent_file");
-        assertThatThrownBy(() -> AddTorrent.File.of("huge.torrent", new byte[(int) TORRENT_LIMIT.bytes() + 1], TORRENT_LIMIT))
+        assertThatThrownBy(() -> TorrentFiles.upload("huge.torrent", new byte[(int) TorrentFiles.LIMIT.bytes() + 1]))
                 .isInstanceOfSatisfying(AppException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TORRENT_TOO_LARGE);
                     assertThat(e.details()).containsEntry("torrent", "validation.download.torrent_too_large");
                     assertThat(e.args()).containsExactly(10);
                 });
 
-        byte[] content = randomBytes(1000);
-        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content), TORRENT_LIMIT);
+        byte[] content = TorrentFiles.randomBytes(1000);
+        AddTorrent.File file = TorrentFiles.upload("ok.torrent", TorrentFiles.singleFile("medianest-never.bin", content));
         assertInvalid(() -> new AddTorrent(file, Optional.of("movies/4k"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.of("bad\u0007bell"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.of("x".repeat(65)), Optional.empty(), true), "category", "validation.download.category");
@@ -287,17 +286,5 @@ class QbittorrentClientTest {
         Instant now = Instant.now();
         return new ServiceInstance(7, ServiceKind.QBITTORRENT, "qBittorrent", URI.create("http://127.0.0.1:" + port),
                 Map.of("username", USER), Map.of("password", password), true, false, false, Duration.ofSeconds(5), true, now, now);
-    }
-
-    private static byte[] singleFileTorrent(String name, byte[] content) throws Exception {
-        return QbittorrentDaemon.singleFileTorrent(name, content);
-    }
-
-    private static byte[] randomBytes(int count) {
-        return QbittorrentDaemon.randomBytes(count);
-    }
-
-    private static int freePort() throws IOException {
-        return QbittorrentDaemon.freePort();
     }
 }
