@@ -1,5 +1,6 @@
 package dev.medianest.integrations.deluge;
 
+import dev.medianest.features.downloads.ClientSessions;
 import dev.medianest.features.downloads.DownloadClient;
 import dev.medianest.features.downloads.DownloadConnector;
 import dev.medianest.features.services.Probe;
@@ -24,6 +25,7 @@ public final class DelugeConnector implements DownloadConnector {
     static final String APPLICATION = "Deluge";
 
     private final DelugeClient client;
+    private final ClientSessions<DelugeSession> sessions = new ClientSessions<>(DelugeSession::new);
 
     public DelugeConnector(RemoteHttp http) {
         this.client = new DelugeClient(http);
@@ -50,7 +52,7 @@ public final class DelugeConnector implements DownloadConnector {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Deluge instance");
         }
-        return new DelugeDownloads(client, new DelugeSession(instance));
+        return new DelugeDownloads(client, sessions.of(instance));
     }
 
     /** Signs in, connects to the daemon, reads its version; every failure becomes a problem a person can act on. */
@@ -76,7 +78,8 @@ public final class DelugeConnector implements DownloadConnector {
             case DelugeClient.NoDaemon noDaemon -> ServiceProblem.of("download.deluge.no_daemon", name, url);
             case DelugeClient.RpcError error -> ServiceProblem.of("download.deluge.rpc_failed", name, url, error.getMessage());
             case RemoteFailure remote when remote.kind() == RemoteFailure.Kind.WRONG_APPLICATION
-                    || remote.kind() == RemoteFailure.Kind.NOT_FOUND -> ServiceProblem.of("service.wrong_application", name, url, APPLICATION, "?");
+                    || remote.kind() == RemoteFailure.Kind.NOT_FOUND ->
+                    ServiceProblem.of("service.wrong_application", name, url, APPLICATION, "?");
             case RemoteFailure remote -> ServiceProblem.of(remote.kind().messageKey(), name, url);
             default -> ServiceProblem.of("download.refused", name, url, String.valueOf(failure.getMessage()));
         };

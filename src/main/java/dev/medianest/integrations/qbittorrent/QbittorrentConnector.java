@@ -1,5 +1,6 @@
 package dev.medianest.integrations.qbittorrent;
 
+import dev.medianest.features.downloads.ClientSessions;
 import dev.medianest.features.downloads.DownloadClient;
 import dev.medianest.features.downloads.DownloadConnector;
 import dev.medianest.features.services.Probe;
@@ -30,6 +31,7 @@ public final class QbittorrentConnector implements DownloadConnector {
     private static final Pattern API_KEY = Pattern.compile("qbt_[A-Za-z0-9]{28}");
 
     private final QbittorrentClient client;
+    private final ClientSessions<QbittorrentSession> sessions = new ClientSessions<>(QbittorrentSession::new);
 
     public QbittorrentConnector(RemoteHttp http) {
         this.client = new QbittorrentClient(http);
@@ -59,7 +61,7 @@ public final class QbittorrentConnector implements DownloadConnector {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a qBittorrent instance");
         }
-        return new QbittorrentDownloads(client, new QbittorrentSession(instance));
+        return new QbittorrentDownloads(client, sessions.of(instance));
     }
 
     /** Signs in (or presents the API key), then reads both versions; every failure becomes a problem a person can act on. */
@@ -69,7 +71,8 @@ public final class QbittorrentConnector implements DownloadConnector {
         String url = instance.baseUrl().toString();
         QbittorrentSession session = new QbittorrentSession(instance);
         if (session.usesApiKey() && !API_KEY.matcher(session.apiKey()).matches()) {
-            return Probe.down(Duration.ofNanos(System.nanoTime() - started), ServiceProblem.of("download.qbittorrent.api_key_format", name));
+            return Probe.down(Duration.ofNanos(System.nanoTime() - started),
+                    ServiceProblem.of("download.qbittorrent.api_key_format", name));
         }
         try {
             if (session.signsIn()) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Where one qBittorrent instance lives, its credentials, and what the last calls learnt: the
  * session cookie of the last sign-in and the application version. Both live as long as the
- * adapter that holds this session. An API key, when set, replaces the cookie sign-in.
+ * connector keeps this session (ClientSessions: one per configured instance). An API key, when set, replaces the cookie sign-in.
  */
 final class QbittorrentSession {
 

@@ -1,5 +1,6 @@
 package dev.medianest.integrations.transmission;
 
+import dev.medianest.features.downloads.ClientSessions;
 import dev.medianest.features.downloads.DownloadClient;
 import dev.medianest.features.downloads.DownloadConnector;
 import dev.medianest.features.services.Probe;
@@ -25,6 +26,7 @@ public final class TransmissionConnector implements DownloadConnector {
     private static final int MIN_RPC_VERSION = 15;
 
     private final TransmissionClient client;
+    private final ClientSessions<TransmissionSession> sessions = new ClientSessions<>(TransmissionSession::new);
 
     public TransmissionConnector(RemoteHttp http) {
         this.client = new TransmissionClient(http);
@@ -52,7 +54,7 @@ public final class TransmissionConnector implements DownloadConnector {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Transmission instance");
         }
-        return new TransmissionDownloads(client, new TransmissionSession(instance));
+        return new TransmissionDownloads(client, sessions.of(instance));
     }
 
     /** Asks session-get for the version; every failure becomes a problem a person can act on. */
