@@ -42,11 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Downloads page and {@code /api/v1/downloads} against a real qbittorrent-nox configured as a
- * service, with a second client that is not running.
+ * service, with a second client that is not running: the .torrent size limit, what members see, the
+ * live updates. DownloadApiAcrossClientsTest does the torrent operations against every kind of client.
  */
 class DownloadApiTest {
 
-    static final String PATHS = "/api/v1/downloads";
+    private static final String PATHS = "/api/v1/downloads";
     private static final int LIMIT_MB = 2;
     private static final int LIMIT_BYTES = LIMIT_MB * 1024 * 1024;
 
@@ -82,50 +83,12 @@ class DownloadApiTest {
         if (daemon != null) {
             daemon.close();
         }
-        assertThat(CONTRACT.unexercisedUnder(PATHS)).as("downloads operations of openapi.json no test called").isEmpty();
     }
 
     private static HttpSession admin() {
         HttpSession admin = new HttpSession(app.baseUrl(), CONTRACT);
         assertThat(admin.signIn("admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
         return admin;
-    }
-
-    @Test
-    void a_torrent_added_through_the_page_is_listed_paused_resumed_and_removed() throws Exception {
-        HttpSession admin = admin();
-        byte[] torrent = TorrentFiles.singleFile("page-added.bin", TorrentFiles.randomBytes(40_000));
-        Reply added = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies",
-                "savePath", daemon.data().toString(), "paused", "on"), "torrent", "page-added.torrent", torrent);
-        assertThat(added.status()).as(added.body()).isEqualTo(303);
-        String hash = hashOf(torrent);
-
-        String page = await(() -> admin.get("/downloads").body(), body -> body.contains("page-added.bin"));
-        assertThat(page).contains("id=\"dl-group-" + qbId + "\"", "id=\"torrent-" + hash + "\"", "movies", "data-confirm",
-                "data-live=\"/live/downloads?");
-        assertThat(page).contains("data-failed=\"" + deadId + "\"");
-        await(() -> torrentJson(admin, hash).get("state").asText(), "PAUSED"::equals);
-
-        assertThat(admin.form("/downloads/" + qbId + "/" + hash + "/resume", Map.of()).status()).isEqualTo(303);
-        await(() -> torrentJson(admin, hash).get("state").asText(), state -> !state.equals("PAUSED"));
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/" + hash + "/pause").status()).isEqualTo(204);
-        await(() -> torrentJson(admin, hash).get("state").asText(), "PAUSED"::equals);
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/" + hash + "/resume").status()).isEqualTo(204);
-        assertThat(admin.form("/downloads/" + qbId + "/" + hash + "/pause", Map.of()).status()).isEqualTo(303);
-        await(() -> torrentJson(admin, hash).get("state").asText(), "PAUSED"::equals);
-
-        assertThat(admin.api("PUT", PATHS + "/" + qbId + "/torrents/" + hash + "/category", Map.of("category", "tv")).status()).isEqualTo(204);
-        await(() -> torrentJson(admin, hash).path("category").asText(), "tv"::equals);
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/" + hash + "/recheck").status()).isEqualTo(204);
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/pause-all").status()).isEqualTo(204);
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/resume-all").status()).isEqualTo(204);
-
-        assertThat(admin.get("/downloads?sort=name&dir=asc&state=nonsense").body()).doesNotContain("id=\"torrent-" + hash + "\"");
-        assertThat(admin.get("/downloads?client=" + deadId).body()).doesNotContain("id=\"dl-group-" + qbId + "\"");
-
-        assertThat(admin.form("/downloads/" + qbId + "/" + hash + "/remove", Map.of("deleteData", "on")).status()).isEqualTo(303);
-        await(() -> admin.get("/downloads").body(), body -> !body.contains("page-added.bin"));
-        assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash).errorCode()).isEqualTo("not_found");
     }
 
     @Test
@@ -247,35 +210,6 @@ class DownloadApiTest {
         await(() -> torrentJson(admin, hash), node -> node == null);
         assertThat(admin.api("POST", PATHS + "/" + deadId + "/torrents/" + hash + "/pause").errorCode()).isEqualTo("remote_failed");
         assertThat(admin.api("POST", PATHS + "/999999/torrents/" + hash + "/pause").errorCode()).isEqualTo("not_found");
-    }
-
-    @Test
-    void bad_input_gives_clear_errors_and_changes_nothing() throws Exception {
-        HttpSession admin = admin();
-        int before = torrentCount(admin);
-
-        Reply magnet = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "magnet", "magnet:?xt=urn:btih:nope"),
-                "torrent", "", null);
-        assertThat(magnet.status()).isEqualTo(400);
-        assertThat(magnet.body()).contains("Use a magnet link with an info hash");
-        Reply garbage = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId)), "torrent", "x.torrent",
-                "not bencode".getBytes());
-        assertThat(garbage.status()).isEqualTo(400);
-        assertThat(garbage.body()).contains("This is not a .torrent file");
-        byte[] torrent = TorrentFiles.singleFile("bad-category.bin", TorrentFiles.randomBytes(1000));
-        Reply category = admin.multipart("/downloads/add", Map.of("client", String.valueOf(qbId), "category", "movies/4k"),
-                "torrent", "ok.torrent", torrent);
-        assertThat(category.status()).isEqualTo(400);
-        assertThat(category.body()).contains("without / or");
-
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("magnet", "magnet:?xt=urn:btih:nope")).errorCode())
-                .isEqualTo("validation_failed");
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString("junk".getBytes())))
-                .errorCode()).isEqualTo("validation_failed");
-        assertThat(admin.api("PUT", PATHS + "/" + qbId + "/torrents/" + hashOf(torrent) + "/category", Map.of("category", "a/b"))
-                .errorCode()).isEqualTo("validation_failed");
-        assertThat(admin.api("POST", PATHS + "/" + qbId + "/torrents/not-a-hash/pause").errorCode()).isEqualTo("not_found");
-        assertThat(torrentCount(admin)).isEqualTo(before);
     }
 
     @Test

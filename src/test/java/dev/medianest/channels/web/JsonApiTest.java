@@ -54,7 +54,7 @@ class JsonApiTest {
         app.close();
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(LOG);
         // Areas with a suite of their own check their operations there.
-        assertThat(CONTRACT.unexercisedExcept(ServiceApiTest.PATHS, DownloadApiTest.PATHS)).as("operations of openapi.json no test called").isEmpty();
+        assertThat(CONTRACT.unexercisedExcept(ServiceApiTest.PATHS, DownloadApiAcrossClientsTest.PATHS)).as("operations of openapi.json no test called").isEmpty();
         for (ILoggingEvent event : LOG.list) {
             for (String secret : SECRETS_USED) {
                 assertThat(event.getFormattedMessage()).as("log line leaks a secret").doesNotContain(secret);
