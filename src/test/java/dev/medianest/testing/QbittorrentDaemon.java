@@ -157,6 +157,8 @@ public final class QbittorrentDaemon implements AutoCloseable {
         bitTorrent.put("Session\\MultiConnectionsPerIp", "true");
         bitTorrent.put("Session\\DefaultSavePath", data.toString());
         bitTorrent.put("Session\\QueueingSystemEnabled", "false");
+        // Torrent states are refreshed every 1.5 s by default; tests wait for each change they make.
+        bitTorrent.put("Session\\RefreshInterval", "100");
         bitTorrent.putAll(overrides);
         List<String> lines = new ArrayList<>(List.of("[LegalNotice]", "Accepted=true", "", "[BitTorrent]"));
         bitTorrent.forEach((name, value) -> lines.add(name + "=" + value));
