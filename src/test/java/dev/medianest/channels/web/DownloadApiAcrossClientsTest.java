@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.DelugeDaemon;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
@@ -39,7 +40,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,7 +147,7 @@ class DownloadApiAcrossClientsTest {
         assertThat(added.status()).as(added.body()).isEqualTo(303);
         String hash = TorrentFiles.infoHash(torrent);
 
-        String page = await(() -> admin.get("/downloads").body(), body -> body.contains(file));
+        String page = Await.until(() -> admin.get("/downloads").body(), body -> body.contains(file));
         assertThat(page).contains("id=\"dl-group-" + client.id() + "\"", "id=\"torrent-" + hash + "\"", "movies");
         assertThat(group(admin, client).at("/capabilities/categories").asBoolean()).isTrue();
         awaitState(admin, client, hash, "PAUSED"::equals);
@@ -158,7 +158,7 @@ class DownloadApiAcrossClientsTest {
         assertThat(admin.form("/downloads/" + client.id() + "/" + hash + "/pause", Map.of()).status()).isEqualTo(303);
         awaitState(admin, client, hash, "PAUSED"::equals);
         assertThat(admin.form("/downloads/" + client.id() + "/" + hash + "/category", Map.of("category", "tv")).status()).isEqualTo(303);
-        await(() -> torrent(admin, client, hash).path("category").asText(), "tv"::equals);
+        Await.until(() -> torrent(admin, client, hash).path("category").asText(), "tv"::equals);
         assertThat(admin.form("/downloads/" + client.id() + "/" + hash + "/recheck", Map.of()).status()).isEqualTo(303);
         assertThat(admin.form("/downloads/" + client.id() + "/pause-all", Map.of()).status()).isEqualTo(303);
         assertThat(admin.form("/downloads/" + client.id() + "/resume-all", Map.of()).status()).isEqualTo(303);
@@ -166,7 +166,7 @@ class DownloadApiAcrossClientsTest {
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/resume-all").status()).isEqualTo(204);
 
         assertThat(admin.form("/downloads/" + client.id() + "/" + hash + "/remove", Map.of("deleteData", "on")).status()).isEqualTo(303);
-        await(() -> admin.get("/downloads").body(), body -> !body.contains(file));
+        Await.until(() -> admin.get("/downloads").body(), body -> !body.contains(file));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,7 +181,7 @@ class DownloadApiAcrossClientsTest {
         Reply added = admin.api("POST", PATHS + "/" + client.id() + "/torrents", Map.of("magnet", magnet));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(added.json().get("hash").asText()).isEqualTo(hash);
-        await(() -> torrent(admin, client, hash), node -> node != null);
+        Await.until(() -> torrent(admin, client, hash), node -> node != null);
 
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/torrents/" + hash + "/pause").status()).isEqualTo(204);
         awaitState(admin, client, hash, "PAUSED"::equals);
@@ -189,13 +189,13 @@ class DownloadApiAcrossClientsTest {
         awaitState(admin, client, hash, state -> !state.equals("PAUSED") && !state.equals("CHECKING"));
         assertThat(admin.api("PUT", PATHS + "/" + client.id() + "/torrents/" + hash + "/category", Map.of("category", "movies"))
                 .status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash).path("category").asText(), "movies"::equals);
+        Await.until(() -> torrent(admin, client, hash).path("category").asText(), "movies"::equals);
         assertThat(admin.api("PUT", PATHS + "/" + client.id() + "/torrents/" + hash + "/category", Map.of("category", ""))
                 .status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash).path("category"), category -> category.isNull() || category.isMissingNode());
+        Await.until(() -> torrent(admin, client, hash).path("category"), category -> category.isNull() || category.isMissingNode());
 
         assertThat(admin.api("DELETE", PATHS + "/" + client.id() + "/torrents/" + hash).status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash), node -> node == null);
+        Await.until(() -> torrent(admin, client, hash), node -> node == null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -213,20 +213,20 @@ class DownloadApiAcrossClientsTest {
                 "savePath", client.data().toString());
 
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/torrents", upload).status()).isEqualTo(201);
-        await(() -> torrent(admin, client, hash), node -> node != null);
+        Await.until(() -> torrent(admin, client, hash), node -> node != null);
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/torrents/" + hash + "/recheck").status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash).get("progress").asDouble(), progress -> progress == 1.0);
+        Await.until(() -> torrent(admin, client, hash).get("progress").asDouble(), progress -> progress == 1.0);
         assertThat(admin.api("DELETE", PATHS + "/" + client.id() + "/torrents/" + hash).status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash), node -> node == null);
+        Await.until(() -> torrent(admin, client, hash), node -> node == null);
         assertThat(client.data().resolve(file)).as("removed without its data").hasBinaryContent(content);
 
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/torrents", upload).status()).isEqualTo(201);
-        await(() -> torrent(admin, client, hash), node -> node != null);
+        Await.until(() -> torrent(admin, client, hash), node -> node != null);
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/torrents/" + hash + "/recheck").status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash).get("progress").asDouble(), progress -> progress == 1.0);
+        Await.until(() -> torrent(admin, client, hash).get("progress").asDouble(), progress -> progress == 1.0);
         assertThat(admin.api("DELETE", PATHS + "/" + client.id() + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
-        await(() -> torrent(admin, client, hash), node -> node == null);
-        await(() -> Files.exists(client.data().resolve(file)), exists -> !exists);
+        Await.until(() -> torrent(admin, client, hash), node -> node == null);
+        Await.until(() -> Files.exists(client.data().resolve(file)), exists -> !exists);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -238,7 +238,7 @@ class DownloadApiAcrossClientsTest {
         String kept = "magnet:?xt=urn:btih:" + HexFormat.of().formatHex(TorrentFiles.randomBytes(20)) + "&dn=kept";
         assertThat(admin.api("POST", PATHS + "/" + client.id() + "/torrents", Map.of("magnet", kept, "paused", true)).status())
                 .isEqualTo(201);
-        await(() -> group(admin, client).get("torrents").size(), size -> size > 0);
+        Await.until(() -> group(admin, client).get("torrents").size(), size -> size > 0);
         String before = torrents(admin, client);
         String id = String.valueOf(client.id());
         byte[] valid = TorrentFiles.singleFile("never-added.bin", TorrentFiles.randomBytes(1000));
@@ -322,7 +322,7 @@ class DownloadApiAcrossClientsTest {
         String hash = TorrentFiles.infoHash(torrent);
         assertThat(admin.api("POST", PATHS + "/" + doomed.id() + "/torrents", Map.of("torrent", Base64.getEncoder().encodeToString(torrent),
                 "paused", true)).status()).isEqualTo(201);
-        await(() -> torrent(admin, doomed, hash), node -> node != null);
+        Await.until(() -> torrent(admin, doomed, hash), node -> node != null);
 
         // Frozen: the kernel takes the connection, nothing answers; the list gives up on it after its timeout.
         qbittorrent.freeze();
@@ -356,7 +356,7 @@ class DownloadApiAcrossClientsTest {
                 "id=\"dl-group-" + CLIENTS.get("Deluge").id() + "\"");
 
         qbittorrent.restart();
-        JsonNode back = await(() -> group(admin, doomed), group -> group.get("ok").asBoolean());
+        JsonNode back = Await.until(() -> group(admin, doomed), group -> group.get("ok").asBoolean());
         assertThat(back.get("problem").isNull()).isTrue();
         assertThat(hashes(back)).as("the torrent it had before it was killed").contains(hash);
     }
@@ -413,7 +413,7 @@ class DownloadApiAcrossClientsTest {
     }
 
     private static void awaitState(HttpSession admin, Client client, String hash, Predicate<String> wanted) throws InterruptedException {
-        await(() -> {
+        Await.until(() -> {
             JsonNode torrent = torrent(admin, client, hash);
             return torrent == null ? "" : torrent.get("state").asText();
         }, wanted);
@@ -449,19 +449,5 @@ class DownloadApiAcrossClientsTest {
             }
         }
         throw new AssertionError("no group " + id + " in " + list.body());
-    }
-
-    private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            T value = read.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still not there after 15 s: " + value);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.medianest.channels.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.HttpSession.Reply;
@@ -32,11 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,7 +99,7 @@ class DownloadApiTest {
                 "savePath", daemon.data().toString()), "torrent", "big.torrent", torrent);
         assertThat(added.status()).as(added.body()).isEqualTo(303);
         String hash = hashOf(torrent);
-        await(() -> torrentJson(admin, hash), node -> node != null);
+        Await.until(() -> torrentJson(admin, hash), node -> node != null);
         assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
     }
 
@@ -169,7 +167,7 @@ class DownloadApiTest {
                 "paused", true, "savePath", daemon.data().toString()));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String hash = hashOf(justUnder);
-        await(() -> torrentJson(admin, hash), node -> node != null);
+        Await.until(() -> torrentJson(admin, hash), node -> node != null);
         assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
     }
 
@@ -198,7 +196,7 @@ class DownloadApiTest {
                 "fileName", "api.torrent", "paused", true, "savePath", daemon.data().toString()));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String hash = hashOf(torrent);
-        await(() -> torrentJson(admin, hash), node -> node != null);
+        Await.until(() -> torrentJson(admin, hash), node -> node != null);
 
         JsonNode groups = admin.api("GET", PATHS).json().get("groups");
         assertThat(groups).anySatisfy(group -> {
@@ -207,7 +205,7 @@ class DownloadApiTest {
             assertThat(group.get("problem").get("message").asText()).contains("Stopped box");
         });
         assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
-        await(() -> torrentJson(admin, hash), node -> node == null);
+        Await.until(() -> torrentJson(admin, hash), node -> node == null);
         assertThat(admin.api("POST", PATHS + "/" + deadId + "/torrents/" + hash + "/pause").errorCode()).isEqualTo("remote_failed");
         assertThat(admin.api("POST", PATHS + "/999999/torrents/" + hash + "/pause").errorCode()).isEqualTo("not_found");
     }
@@ -242,7 +240,7 @@ class DownloadApiTest {
         } finally {
             client.shutdownNow();
         }
-        await(() -> log.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
+        Await.until(() -> log.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
                 messages -> messages.contains("downloads polling stopped: no page watches"));
         logger.detachAppender(log);
     }
@@ -293,19 +291,5 @@ class DownloadApiTest {
 
     private static String hashOf(byte[] torrent) {
         return TorrentFiles.infoHash(torrent);
-    }
-
-    private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            T value = read.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still not there after 15 s: " + value);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.http.RemoteHttp;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.TorrentFiles;
 import dev.medianest.testing.TransmissionDaemon;
@@ -34,8 +35,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -133,7 +132,7 @@ class TransmissionClientTest {
         String hash = client.add(new AddTorrent(file, Optional.of("movies"), Optional.of(data.toString()), true));
         assertThat(hash).isEqualTo(file.infoHash()).hasSize(40);
 
-        Torrent added = await(() -> find(hash), Optional::isPresent).orElseThrow();
+        Torrent added = Await.until(() -> find(hash), Optional::isPresent).orElseThrow();
         assertThat(added.name()).isEqualTo("medianest-sample.bin");
         assertThat(added.category()).contains("movies");
         assertThat(added.size()).isEqualTo(content.length);
@@ -143,14 +142,14 @@ class TransmissionClientTest {
         assertThat(added.eta()).isEmpty();
 
         client.recheck(hash);
-        Torrent checked = await(() -> find(hash).orElseThrow(), torrent -> torrent.progress() == 1.0 && torrent.state() != TorrentState.CHECKING);
+        Torrent checked = Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.progress() == 1.0 && torrent.state() != TorrentState.CHECKING);
         assertThat(checked.state()).isEqualTo(TorrentState.COMPLETED);
         assertThat(checked.downloaded()).isZero();
 
         client.resume(hash);
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.SEEDING);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.SEEDING);
         client.pause(hash);
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.COMPLETED);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.COMPLETED);
 
         client.setCategory(hash, "tv");
         assertThat(find(hash).orElseThrow().category()).contains("tv");
@@ -158,8 +157,8 @@ class TransmissionClientTest {
         assertThat(find(hash).orElseThrow().category()).isEmpty();
 
         client.remove(hash, true);
-        await(() -> find(hash), Optional::isEmpty);
-        await(() -> Files.exists(data.resolve("medianest-sample.bin")), exists -> !exists);
+        Await.until(() -> find(hash), Optional::isEmpty);
+        Await.until(() -> Files.exists(data.resolve("medianest-sample.bin")), exists -> !exists);
     }
 
     @Test
@@ -169,15 +168,15 @@ class TransmissionClientTest {
         AddTorrent.File file = TorrentFiles.upload("all.torrent", TorrentFiles.singleFile("medianest-all.bin", content));
         String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
         // Wait for the check of the existing data to finish: Transmission 3.00 ignores a stop while it verifies, then starts.
-        await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() == TorrentState.SEEDING);
+        Await.until(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() == TorrentState.SEEDING);
 
         client.pauseAll();
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.PAUSED || torrent.state() == TorrentState.COMPLETED);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.PAUSED || torrent.state() == TorrentState.COMPLETED);
         client.resumeAll();
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() != TorrentState.PAUSED && torrent.state() != TorrentState.COMPLETED);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() != TorrentState.PAUSED && torrent.state() != TorrentState.COMPLETED);
 
         client.remove(hash, false);
-        await(() -> find(hash), Optional::isEmpty);
+        Await.until(() -> find(hash), Optional::isEmpty);
         assertThat(data.resolve("medianest-all.bin")).exists();
     }
 
@@ -231,20 +230,6 @@ class TransmissionClientTest {
 
     private Optional<Torrent> find(String hash) {
         return client.torrents().stream().filter(torrent -> torrent.hash().equals(hash)).findFirst();
-    }
-
-    /** Polls the real daemon until the condition holds; its state changes arrive asynchronously. */
-    private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still not there after 10 s: " + value);
-            }
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
     }
 
     private String rpcUrl() {
