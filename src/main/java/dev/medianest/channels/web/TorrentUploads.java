@@ -3,6 +3,7 @@ package dev.medianest.channels.web;
 import dev.medianest.features.downloads.TorrentFileLimit;
 import io.javalin.http.Context;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,10 @@ record TorrentUploads(TorrentFileLimit limit) {
     private static final long OVERHEAD = 256 * 1024;
     private static final String FORM = "/downloads/add";
     private static final Pattern API = Pattern.compile("/api/v1/downloads/[^/]+/torrents");
+
+    TorrentUploads {
+        Objects.requireNonNull(limit, "limit");
+    }
 
     /** The body limit of this request when it is a torrent upload, else empty. */
     OptionalLong bodyLimit(Context ctx) {
