@@ -28,7 +28,7 @@ final class ApiErrors {
             case USERNAME_TAKEN, SERVICE_NAME_TAKEN, LAST_ADMIN, SELF_LOCKOUT, REQUEST_STATE_CONFLICT, NO_SUITABLE_SERVICE, ALREADY_AVAILABLE -> 409;
             case QUOTA_EXCEEDED -> 403;
             case REMOTE_FAILED -> 502;
-            case PAYLOAD_TOO_LARGE -> 413;
+            case PAYLOAD_TOO_LARGE, TORRENT_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case SIGN_IN_LOCKED, RATE_LIMITED -> 429;
             case NOT_READY -> 503;
@@ -38,7 +38,7 @@ final class ApiErrors {
 
     static void write(Context ctx, AppException error, Messages.Texts texts) {
         Map<String, String> details = new LinkedHashMap<>();
-        error.details().forEach((field, key) -> details.put(field, texts.get(key)));
+        error.details().forEach((field, key) -> details.put(field, texts.get(key, error.args())));
         if (error.code() == ErrorCode.QUOTA_EXCEEDED) {
             // Scripts want the moment itself, not a sentence: when the next request fits again (ISO 8601).
             java.util.Arrays.stream(error.args()).filter(java.time.Instant.class::isInstance).findFirst()

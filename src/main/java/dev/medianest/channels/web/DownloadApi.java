@@ -25,10 +25,12 @@ final class DownloadApi {
 
     private final DownloadBoard board;
     private final ObjectMapper mapper;
+    private final TorrentUploads uploads;
 
-    DownloadApi(DownloadBoard board, ObjectMapper mapper) {
+    DownloadApi(DownloadBoard board, ObjectMapper mapper, TorrentUploads uploads) {
         this.board = board;
         this.mapper = mapper;
+        this.uploads = uploads;
     }
 
     void list(Context ctx) {
@@ -38,7 +40,7 @@ final class DownloadApi {
 
     void add(Context ctx) {
         long id = UserApi.id(ctx);
-        JsonInput input = JsonInput.read(ctx, mapper, ADD_FIELDS);
+        JsonInput input = JsonInput.read(ctx, mapper, ADD_FIELDS, uploads.bodyLimit(ctx).orElseThrow(), uploads.limit()::exceeded);
         Optional<String> magnet = input.string("magnet");
         Optional<String> url = input.string("url");
         Optional<String> torrent = input.string("torrent");
@@ -67,7 +69,7 @@ final class DownloadApi {
             } catch (IllegalArgumentException e) {
                 throw AppException.invalid("torrent", "validation.download.torrent_file");
             }
-            source = AddTorrent.File.of(fileName, bytes);
+            source = AddTorrent.File.of(fileName, bytes, uploads.limit());
         }
         String hash = board.add(id, new AddTorrent(source, category, savePath, paused));
         ctx.status(201).json(Map.of("hash", hash));
