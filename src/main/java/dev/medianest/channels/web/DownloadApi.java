@@ -23,11 +23,13 @@ final class DownloadApi {
 
     private static final Set<String> ADD_FIELDS = Set.of("magnet", "url", "torrent", "fileName", "category", "savePath", "paused");
 
+    private final DownloadAudience audience;
     private final DownloadBoard board;
     private final ObjectMapper mapper;
     private final TorrentUploads uploads;
 
-    DownloadApi(DownloadBoard board, ObjectMapper mapper, TorrentUploads uploads) {
+    DownloadApi(DownloadBoard board, ObjectMapper mapper, TorrentUploads uploads, DownloadAudience audience) {
+        this.audience = audience;
         this.board = board;
         this.mapper = mapper;
         this.uploads = uploads;
@@ -35,7 +37,8 @@ final class DownloadApi {
 
     void list(Context ctx) {
         Messages.Texts texts = RequestState.of(ctx).texts;
-        ctx.json(Map.of("groups", board.groups().stream().map(group -> group(group, texts)).toList()));
+        List<DownloadBoard.Group> visible = audience.visible(RequestState.of(ctx).requirePrincipal(), board.groups());
+        ctx.json(Map.of("groups", visible.stream().map(group -> group(group, texts)).toList()));
     }
 
     void add(Context ctx) {

@@ -1,5 +1,7 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.accounts.Principal;
+
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.BoardView;
 import dev.medianest.features.downloads.DownloadBoard;
@@ -24,11 +26,14 @@ import java.util.Optional;
  */
 final class DownloadPages {
 
+    private final DownloadAudience audience;
+
     private final Pages pages;
     private final DownloadBoard board;
     private final TorrentFileLimit limit;
 
-    DownloadPages(Pages pages, DownloadBoard board, TorrentFileLimit limit) {
+    DownloadPages(Pages pages, DownloadBoard board, TorrentFileLimit limit, DownloadAudience audience) {
+        this.audience = audience;
         this.pages = pages;
         this.board = board;
         this.limit = limit;
@@ -99,8 +104,10 @@ final class DownloadPages {
         PageContext page = pages.context(ctx);
         Map<String, Object> params = new LinkedHashMap<>();
         BoardView view = BoardView.of(ctx::queryParam);
-        List<ServiceInstance> clients = page.admin() ? board.clients() : List.of();
-        List<DownloadBoard.Group> groups = page.admin() ? board.groups().stream().filter(view::shows).toList() : List.of();
+        Principal viewer = RequestState.of(ctx).requirePrincipal();
+        List<DownloadBoard.Group> groups = audience.visible(viewer, board.groups()).stream().filter(view::shows).toList();
+        // Members filter among the clients their downloads are in; admins among all of them.
+        List<ServiceInstance> clients = page.admin() ? board.clients() : groups.stream().map(DownloadBoard.Group::instance).toList();
         params.put("page", page);
         params.put("view", view);
         params.put("clients", clients);

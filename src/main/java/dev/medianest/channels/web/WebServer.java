@@ -65,7 +65,7 @@ public final class WebServer {
                 new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/profile", "nav.profile", false),
                 // Admins only in the navigation until requests exist: a member's page could only be empty.
-                new Pages.Section("/downloads", "nav.downloads", true),
+                new Pages.Section("/downloads", "nav.downloads", false),
                 new Pages.Section("/admin/users", "nav.users", true),
                 new Pages.Section("/settings/services", "nav.services", true)));
         TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));
@@ -80,9 +80,10 @@ public final class WebServer {
         ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
         this.live = new LiveUpdates(pages, parts.health());
         DownloadBoard downloadBoard = new DownloadBoard(parts.services());
-        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit());
-        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads);
-        this.downloadLive = new DownloadLive(pages, downloadBoard);
+        DownloadAudience audience = new DownloadAudience(parts.requests()::torrentHashesOf);
+        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit(), audience);
+        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads, audience);
+        this.downloadLive = new DownloadLive(pages, downloadBoard, audience);
         this.requestLive = new RequestLive(pages, parts.requests());
         RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
                 new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);

@@ -1,5 +1,11 @@
 package dev.medianest.channels.web;
 
+import java.util.Optional;
+
+import dev.medianest.features.services.ServiceInstance;
+
+import dev.medianest.testing.FakeArrLibrary;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
@@ -172,20 +178,55 @@ class DownloadApiTest {
     }
 
     @Test
-    void a_member_sees_an_honest_empty_state_and_no_torrents_or_actions() {
+    void a_member_sees_only_the_downloads_of_their_own_requests_and_no_actions() throws Exception {
         HttpSession admin = admin();
         Reply created = admin.api("POST", "/api/v1/users", Map.of("username", "viewer", "password", "viewer password 123",
-                "role", "USER", "permissions", java.util.List.of(), "mustChangePassword", false));
+                "role", "USER", "permissions", java.util.List.of("request"), "mustChangePassword", false));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         HttpSession member = new HttpSession(app.baseUrl(), CONTRACT);
         assertThat(member.signIn("viewer", "viewer password 123").status()).isEqualTo(200);
+        assertThat(member.get("/downloads").body()).contains("href=\"/downloads\"", "id=\"board-member-empty\"", "data-live=\"/live/downloads")
+                .doesNotContain("id=\"board-add\"");
 
-        String page = member.get("/downloads").body();
-        assertThat(page).contains("id=\"board-member-empty\"", "requests will appear here").as("no nav entry to an empty page").doesNotContain("href=\"/downloads\"")
-                .doesNotContain("dl-group-", "data-live=\"/live/downloads");
-        assertThat(member.api("GET", PATHS).status()).isEqualTo(403);
-        assertThat(member.form("/downloads/" + qbId + "/pause-all", Map.of()).status()).isIn(303, 403);
-        assertThat(member.rawApi("GET", "/live/downloads", null, null, Map.of("Accept", "text/event-stream")).status()).isEqualTo(403);
+        try (FakeArrLibrary radarr = FakeArrLibrary.radarr()) {
+            long actor = admin.api("GET", "/api/v1/me").json().get("id").asLong();
+            ServiceInstance movies = app.app().services().create(actor, ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
+                    Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+            Reply asked = member.api("POST", "/api/v1/requests", Map.of("type", "movie", "ids", Map.of("tmdb", 693134), "title", "Dune: Part Two"));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+            long requestId = asked.json().at("/request/id").asLong();
+            assertThat(admin.api("POST", "/api/v1/requests/" + requestId + "/approve", Map.of()).status()).isEqualTo(200);
+            app.app().requestDispatcher().sendDue();
+
+            String theirs = "0123456789abcdef0123456789abcdef01234567";
+            String others = "fedcba9876543210fedcba9876543210fedcba98";
+            for (String hash : java.util.List.of(theirs, others)) {
+                Reply added = admin.api("POST", PATHS + "/" + qbId + "/torrents", Map.of("magnet", "magnet:?xt=urn:btih:" + hash
+                        + "&dn=" + (hash.equals(theirs) ? "Dune.Part.Two.2024.2160p" : "Someone.Elses.Film"), "paused", true));
+                assertThat(added.status()).as(added.body()).isEqualTo(201);
+                Await.until(() -> torrentJson(admin, hash), node -> node != null);
+            }
+            // Radarr reports the hash in upper case, as it does for qBittorrent (Radarr's QBittorrent.cs upper-cases the hash).
+            String secret = app.app().webhooks().issueSecret(actor, movies.id()).secret();
+            app.app().webhooks().receive(ServiceKind.RADARR, movies.id(), Optional.of(secret), "{\"eventType\":\"Grab\",\"movie\":{\"id\":"
+                    + radarr.libraryId(693134).orElseThrow() + ",\"tmdbId\":693134,\"title\":\"Dune: Part Two\"},\"downloadId\":\""
+                    + theirs.toUpperCase(java.util.Locale.ROOT) + "\"}", "127.0.0.1");
+
+            String page = member.get("/downloads").body();
+            assertThat(page).contains("Dune.Part.Two.2024.2160p", "id=\"board-member-note\"").doesNotContain("Someone.Elses.Film")
+                    .doesNotContain("/pause\"", "/remove\"", "pause-all", "/category\"", "id=\"board-add\"");
+            JsonNode listed = member.api("GET", PATHS).json();
+            java.util.List<String> hashes = new java.util.ArrayList<>();
+            listed.get("groups").forEach(group -> group.path("torrents").forEach(torrent -> hashes.add(torrent.get("hash").asText())));
+            assertThat(hashes).containsExactly(theirs);
+            assertThat(admin.api("GET", PATHS).body()).contains(theirs, others);
+
+            assertThat(member.form("/downloads/" + qbId + "/" + theirs + "/pause", Map.of()).status()).as("read only").isIn(303, 403);
+            assertThat(member.api("POST", PATHS + "/" + qbId + "/torrents/" + theirs + "/pause").status()).isEqualTo(403);
+            for (String hash : java.util.List.of(theirs, others)) {
+                assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
+            }
+        }
     }
 
     @Test
