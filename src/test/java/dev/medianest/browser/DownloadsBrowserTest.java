@@ -12,6 +12,7 @@ import dev.medianest.testing.HeadlessChromium;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.QbittorrentDaemon;
 import dev.medianest.testing.TestApp;
+import dev.medianest.testing.TorrentFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,8 @@ class DownloadsBrowserTest {
     void on_phone_and_desktop_a_torrent_is_added_paused_resumed_and_removed() throws Exception {
         for (Viewport viewport : List.of(new Viewport("phone", 360, 740), new Viewport("desktop", 1280, 800))) {
             String name = viewport.name() + "-browser.bin";
-            byte[] torrent = QbittorrentDaemon.singleFileTorrent(name, QbittorrentDaemon.randomBytes(30_000));
-            String hash = dev.medianest.features.downloads.AddTorrent.File.of("x.torrent", torrent).infoHash();
+            byte[] torrent = TorrentFiles.singleFile(name, TorrentFiles.randomBytes(30_000));
+            String hash = TorrentFiles.infoHash(torrent);
             try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
                     .setViewportSize(viewport.width(), viewport.height()).setBaseURL(app.baseUrl()))) {
                 context.setDefaultTimeout(15_000);

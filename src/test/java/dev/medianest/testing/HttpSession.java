@@ -130,8 +130,10 @@ public final class HttpSession {
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        // Expect: 100-continue, as for any large upload: a body refused by its length is then never sent, and the
+        // refusal is read instead of the connection being reset under a body still being written.
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -164,9 +166,13 @@ public final class HttpSession {
         return csrf;
     }
 
+    /** Bodies above this are sent after the server's 100 Continue, like {@link #multipart} uploads. */
+    private static final int LARGE_BODY = 64 * 1024;
+
     private Reply send(String method, String path, String contentType, String body, boolean conforming, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .expectContinue(body != null && body.length() > LARGE_BODY);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * A throw-away HTTP server standing in for a remote service (Radarr, TMDb, …) on 127.0.0.1. Every
  * request it receives and every response it sends is held against the service's real published
  * spec in {@code ../shared/specs}; {@link #assertAllInSpec()} fails the test when either side left
- * it, so neither our client nor the fake can drift from the real API.
+ * it, so neither our client nor the fake can drift from the real API. An OpenAPI spec is checked by
+ * the OpenAPI validator; a spec published as prose (qBittorrent's) by a {@link Document} that reads it.
  */
 public final class SpecFake implements AutoCloseable {
 
@@ -35,9 +36,19 @@ public final class SpecFake implements AutoCloseable {
 
     private final Javalin server;
     private final OpenApiInteractionValidator validator;
+    private final Document document;
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
     private final List<Recorded> received = new CopyOnWriteArrayList<>();
     private final List<KnownGap> gaps = new CopyOnWriteArrayList<>();
+
+    /** A spec published as prose: what can be checked of one exchange, read from the documents themselves. */
+    public interface Document {
+        /** What is wrong with a request, as messages; empty when it is as documented. */
+        List<String> requestViolations(Recorded request);
+
+        /** What is wrong with a response to {@code method path}, as messages; empty when it is as documented. */
+        List<String> responseViolations(String method, String path, int status, String contentType, String body);
+    }
 
     /** A request as the fake saw it. */
     public record Recorded(String method, String path, String query, Map<String, String> headers, String body) {
@@ -69,8 +80,9 @@ public final class SpecFake implements AutoCloseable {
         }
     }
 
-    private SpecFake(String specFile, int port, Consumer<RoutesConfig> routes) {
-        this.validator = VALIDATORS.computeIfAbsent(specFile, SpecFake::load);
+    private SpecFake(OpenApiInteractionValidator validator, Document document, int port, Consumer<RoutesConfig> routes) {
+        this.validator = validator;
+        this.document = document;
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
@@ -83,7 +95,7 @@ public final class SpecFake implements AutoCloseable {
 
     /** Starts a fake of the service described by {@code specFile} (a name in ../shared/specs). */
     public static SpecFake start(String specFile, Consumer<RoutesConfig> routes) {
-        return new SpecFake(specFile, 0, routes);
+        return new SpecFake(VALIDATORS.computeIfAbsent(specFile, SpecFake::load), null, 0, routes);
     }
 
     /**
@@ -91,7 +103,12 @@ public final class SpecFake implements AutoCloseable {
      * {@link #freePort()}) comes back at the address MediaNest already has for it.
      */
     public static SpecFake start(String specFile, int port, Consumer<RoutesConfig> routes) {
-        return new SpecFake(specFile, port, routes);
+        return new SpecFake(VALIDATORS.computeIfAbsent(specFile, SpecFake::load), null, port, routes);
+    }
+
+    /** Starts a fake of a service whose spec is prose, checked by {@code document}. */
+    public static SpecFake start(Document document, Consumer<RoutesConfig> routes) {
+        return new SpecFake(null, document, 0, routes);
     }
 
     /** A loopback port nothing listens on now: calls to it are refused, as to a stopped container. */
@@ -155,7 +172,12 @@ public final class SpecFake implements AutoCloseable {
     private void checkRequest(Context ctx) {
         String body = ctx.body();
         Map<String, String> headers = ctx.headerMap();
-        received.add(new Recorded(ctx.method().name(), ctx.path(), ctx.queryString(), Map.copyOf(headers), body));
+        Recorded recorded = new Recorded(ctx.method().name(), ctx.path(), ctx.queryString(), Map.copyOf(headers), body);
+        received.add(recorded);
+        if (document != null) {
+            document.requestViolations(recorded).forEach(message -> violations.add(new Violation("request", ctx.method().name(), ctx.path(), 0, message)));
+            return;
+        }
         SimpleRequest.Builder request = new SimpleRequest.Builder(ctx.method().name(), ctx.path());
         headers.forEach(request::withHeader);
         ctx.queryParamMap().forEach(request::withQueryParam);
@@ -166,6 +188,12 @@ public final class SpecFake implements AutoCloseable {
     }
 
     private void checkResponse(Context ctx) {
+        if (document != null) {
+            int status = ctx.statusCode();
+            document.responseViolations(ctx.method().name(), ctx.path(), status, ctx.res().getContentType(), ctx.result())
+                    .forEach(message -> violations.add(new Violation("response", ctx.method().name(), ctx.path(), status, message)));
+            return;
+        }
         Request.Method method = Request.Method.valueOf(ctx.method().name());
         int status = ctx.statusCode();
         ValidationReport report = validator.validateResponse(ctx.path(), method, response(ctx, status));

@@ -91,4 +91,37 @@ class SpecFakeTest {
             tmdb.assertAllInSpec();
         }
     }
+
+    @Test
+    void a_prose_spec_catches_an_undocumented_method_a_malformed_key_and_an_undocumented_field() throws Exception {
+        try (SpecFake qbittorrent = SpecFake.start(QbittorrentWebUiDoc.version5WithApiKeys(), routes -> {
+            routes.get("/api/v2/app/webapiVersion", ctx -> ctx.result("2.14.1"));
+            routes.post("/api/v2/torrents/pause", ctx -> ctx.result(""));
+            routes.get("/api/v2/torrents/info", ctx -> ctx.json(java.util.List.of(java.util.Map.of("hash", "ab", "made_up", 1))));
+        })) {
+            HttpClient http = HttpClient.newHttpClient();
+            http.send(HttpRequest.newBuilder(URI.create(qbittorrent.baseUrl() + "/api/v2/app/webapiVersion"))
+                    .header("Authorization", "Bearer qbt_" + "a".repeat(28)).build(), HttpResponse.BodyHandlers.ofString());
+            qbittorrent.assertAllInSpec();
+
+            http.send(HttpRequest.newBuilder(URI.create(qbittorrent.baseUrl() + "/api/v2/app/webapiVersion"))
+                    .header("Authorization", "Bearer not-a-key").build(), HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(qbittorrent::assertAllInSpec).hasMessageContaining("Authorization is not Bearer");
+        }
+        try (SpecFake qbittorrent = SpecFake.start(QbittorrentWebUiDoc.version5WithApiKeys(), routes -> {
+            routes.post("/api/v2/torrents/pause", ctx -> ctx.result(""));
+        })) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(qbittorrent.baseUrl() + "/api/v2/torrents/pause"))
+                    .POST(HttpRequest.BodyPublishers.ofString("hashes=all")).header("Content-Type", "application/x-www-form-urlencoded").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(qbittorrent::assertAllInSpec).as("qBittorrent 5 calls it stop").hasMessageContaining("no such method");
+        }
+        try (SpecFake qbittorrent = SpecFake.start(QbittorrentWebUiDoc.version5WithApiKeys(), routes ->
+                routes.get("/api/v2/torrents/info", ctx -> ctx.json(java.util.List.of(java.util.Map.of("hash", "ab", "made_up", 1)))))) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(qbittorrent.baseUrl() + "/api/v2/torrents/info?nonsense=1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(qbittorrent::assertAllInSpec).hasMessageContaining("field made_up is not documented")
+                    .hasMessageContaining("parameter nonsense is not documented");
+        }
+    }
 }

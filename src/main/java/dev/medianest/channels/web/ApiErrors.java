@@ -29,7 +29,7 @@ final class ApiErrors {
             case QUOTA_EXCEEDED -> 403;
             case NO_METADATA_SOURCE -> 409;
             case REMOTE_FAILED -> 502;
-            case PAYLOAD_TOO_LARGE -> 413;
+            case PAYLOAD_TOO_LARGE, TORRENT_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case SIGN_IN_LOCKED, RATE_LIMITED -> 429;
             case NOT_READY -> 503;
@@ -39,7 +39,7 @@ final class ApiErrors {
 
     static void write(Context ctx, AppException error, Messages.Texts texts) {
         Map<String, String> details = new LinkedHashMap<>();
-        error.details().forEach((field, key) -> details.put(field, texts.get(key)));
+        error.details().forEach((field, key) -> details.put(field, texts.get(key, error.args())));
         if (error.code() == ErrorCode.QUOTA_EXCEEDED) {
             // Scripts want the moment itself, not a sentence: when the next request fits again (ISO 8601).
             java.util.Arrays.stream(error.args()).filter(java.time.Instant.class::isInstance).findFirst()

@@ -23,22 +23,27 @@ final class DownloadApi {
 
     private static final Set<String> ADD_FIELDS = Set.of("magnet", "url", "torrent", "fileName", "category", "savePath", "paused");
 
+    private final DownloadAudience audience;
     private final DownloadBoard board;
     private final ObjectMapper mapper;
+    private final TorrentUploads uploads;
 
-    DownloadApi(DownloadBoard board, ObjectMapper mapper) {
+    DownloadApi(DownloadBoard board, ObjectMapper mapper, TorrentUploads uploads, DownloadAudience audience) {
+        this.audience = audience;
         this.board = board;
         this.mapper = mapper;
+        this.uploads = uploads;
     }
 
     void list(Context ctx) {
         Messages.Texts texts = RequestState.of(ctx).texts;
-        ctx.json(Map.of("groups", board.groups().stream().map(group -> group(group, texts)).toList()));
+        List<DownloadBoard.Group> visible = audience.visible(RequestState.of(ctx).requirePrincipal(), board.groups());
+        ctx.json(Map.of("groups", visible.stream().map(group -> group(group, texts)).toList()));
     }
 
     void add(Context ctx) {
         long id = UserApi.id(ctx);
-        JsonInput input = JsonInput.read(ctx, mapper, ADD_FIELDS);
+        JsonInput input = JsonInput.read(ctx, mapper, ADD_FIELDS, uploads.bodyLimit(ctx).orElseThrow(), uploads.limit()::exceeded);
         Optional<String> magnet = input.string("magnet");
         Optional<String> url = input.string("url");
         Optional<String> torrent = input.string("torrent");
@@ -67,7 +72,7 @@ final class DownloadApi {
             } catch (IllegalArgumentException e) {
                 throw AppException.invalid("torrent", "validation.download.torrent_file");
             }
-            source = AddTorrent.File.of(fileName, bytes);
+            source = AddTorrent.File.of(fileName, bytes, uploads.limit());
         }
         String hash = board.add(id, new AddTorrent(source, category, savePath, paused));
         ctx.status(201).json(Map.of("hash", hash));

@@ -1,5 +1,7 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.accounts.Principal;
+
 import dev.medianest.features.downloads.BoardView;
 import dev.medianest.features.downloads.DownloadBoard;
 import io.javalin.http.Context;
@@ -22,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DownloadLive implements AutoCloseable {
 
+    private final DownloadAudience audience;
+
     private static final Logger LOG = LoggerFactory.getLogger(DownloadLive.class);
     static final Duration INTERVAL = Duration.ofSeconds(1);
     /** A comment each quiet round: a few bytes a second, and a page that went away is noticed at the next write. */
@@ -37,7 +41,8 @@ final class DownloadLive implements AutoCloseable {
     private volatile boolean closed;
     private volatile long polls;
 
-    DownloadLive(Pages pages, DownloadBoard board) {
+    DownloadLive(Pages pages, DownloadBoard board, DownloadAudience audience) {
+        this.audience = audience;
         this.pages = pages;
         this.board = board;
     }
@@ -66,7 +71,8 @@ final class DownloadLive implements AutoCloseable {
         PageContext page = pages.context(client.ctx());
         BoardView view = BoardView.of(client.ctx()::queryParam);
         client.keepAlive();
-        Watcher watcher = new Watcher(client, page, view, System.nanoTime());
+        Principal viewer = RequestState.of(client.ctx()).requirePrincipal();
+        Watcher watcher = new Watcher(client, page, view, System.nanoTime(), viewer.admin(), viewer.user().id());
         client.onClose(() -> watchers.remove(watcher));
         synchronized (lock) {
             watchers.add(watcher);
@@ -126,15 +132,20 @@ final class DownloadLive implements AutoCloseable {
                 client.close();
                 return;
             }
-            boolean everything = watcher.fresh || setChanged;
-            List<DownloadBoard.Group> shown = groups.stream().filter(watcher.view::shows).toList();
+            List<DownloadBoard.Group> shown = audience.visible(watcher.admin, watcher.userId, groups).stream()
+                    .filter(watcher.view::shows).toList();
+            // A member's set of groups changes when one of their downloads starts or goes: redraw it whole then.
+            boolean everything = watcher.fresh || setChanged || !ids(shown).equals(ids(watcher.shown));
+            Map<Long, DownloadBoard.Group> before = new HashMap<>();
+            watcher.shown.forEach(group -> before.put(group.instance().id(), group));
+            watcher.shown = shown;
             if (everything) {
                 client.sendEvent("swap", pages.fragment("download_groups.jte",
                         Map.of("page", watcher.page, "view", watcher.view, "groups", shown)));
                 watcher.fresh = false;
             } else {
                 for (DownloadBoard.Group group : shown) {
-                    if (!group.equals(last.get(group.instance().id()))) {
+                    if (!group.equals(before.get(group.instance().id()))) {
                         client.sendEvent("swap", pages.fragment("download_group.jte",
                                 Map.of("page", watcher.page, "view", watcher.view, "group", group)));
                     }
@@ -156,18 +167,27 @@ final class DownloadLive implements AutoCloseable {
         watchers.forEach(watcher -> watcher.client.close());
     }
 
+    private static List<Long> ids(List<DownloadBoard.Group> groups) {
+        return groups.stream().map(group -> group.instance().id()).toList();
+    }
+
     private static final class Watcher {
         final SseClient client;
         final PageContext page;
         final BoardView view;
         final long since;
+        final boolean admin;
+        final long userId;
         volatile boolean fresh = true;
+        volatile List<DownloadBoard.Group> shown = List.of();
 
-        Watcher(SseClient client, PageContext page, BoardView view, long since) {
+        Watcher(SseClient client, PageContext page, BoardView view, long since, boolean admin, long userId) {
             this.client = client;
             this.page = page;
             this.view = view;
             this.since = since;
+            this.admin = admin;
+            this.userId = userId;
         }
     }
 }

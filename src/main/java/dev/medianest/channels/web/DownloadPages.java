@@ -1,8 +1,11 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.accounts.Principal;
+
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.BoardView;
 import dev.medianest.features.downloads.DownloadBoard;
+import dev.medianest.features.downloads.TorrentFileLimit;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
@@ -23,12 +26,17 @@ import java.util.Optional;
  */
 final class DownloadPages {
 
+    private final DownloadAudience audience;
+
     private final Pages pages;
     private final DownloadBoard board;
+    private final TorrentFileLimit limit;
 
-    DownloadPages(Pages pages, DownloadBoard board) {
+    DownloadPages(Pages pages, DownloadBoard board, TorrentFileLimit limit, DownloadAudience audience) {
+        this.audience = audience;
         this.pages = pages;
         this.board = board;
+        this.limit = limit;
     }
 
     void list(Context ctx) {
@@ -43,7 +51,7 @@ final class DownloadPages {
         typed.put("paused", ctx.formParam("paused") == null ? "" : "on");
         try {
             long client = parseId(typed.get("client"));
-            AddTorrent.Source source = source(ctx, typed.get("magnet"));
+            AddTorrent.Source source = source(ctx, typed.get("magnet"), limit);
             board.add(client, new AddTorrent(source, Optional.of(typed.get("category")), Optional.of(typed.get("savePath")),
                     !typed.get("paused").isEmpty()));
             ctx.redirect("/downloads?notice=torrent_added", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -53,7 +61,7 @@ final class DownloadPages {
             if (failure.details().isEmpty()) {
                 errors.put("form", RequestState.of(ctx).texts.get(failure.code().messageKey(), failure.args()));
             } else {
-                failure.details().forEach((field, key) -> errors.put(field, RequestState.of(ctx).texts.get(key)));
+                failure.details().forEach((field, key) -> errors.put(field, RequestState.of(ctx).texts.get(key, failure.args())));
             }
             show(ctx, typed, errors);
         }
@@ -96,25 +104,28 @@ final class DownloadPages {
         PageContext page = pages.context(ctx);
         Map<String, Object> params = new LinkedHashMap<>();
         BoardView view = BoardView.of(ctx::queryParam);
-        List<ServiceInstance> clients = page.admin() ? board.clients() : List.of();
-        List<DownloadBoard.Group> groups = page.admin() ? board.groups().stream().filter(view::shows).toList() : List.of();
+        Principal viewer = RequestState.of(ctx).requirePrincipal();
+        List<DownloadBoard.Group> groups = audience.visible(viewer, board.groups()).stream().filter(view::shows).toList();
+        // Members filter among the clients their downloads are in; admins among all of them.
+        List<ServiceInstance> clients = page.admin() ? board.clients() : groups.stream().map(DownloadBoard.Group::instance).toList();
         params.put("page", page);
         params.put("view", view);
         params.put("clients", clients);
         params.put("groups", groups);
         params.put("form", typed);
         params.put("errors", errors);
+        params.put("maxTorrentMegabytes", limit.megabytes());
         pages.render(ctx, "downloads.jte", params);
     }
 
-    private static AddTorrent.Source source(Context ctx, String magnet) {
+    private static AddTorrent.Source source(Context ctx, String magnet, TorrentFileLimit limit) {
         UploadedFile file = ctx.uploadedFile("torrent");
         if (file != null && file.size() > 0) {
-            if (file.size() > AddTorrent.MAX_TORRENT_BYTES) {
-                throw new AppException(ErrorCode.VALIDATION_FAILED, Map.of("torrent", "validation.download.torrent_too_large"));
+            if (!limit.admits(file.size())) {
+                throw limit.exceeded();
             }
             try (InputStream in = file.content()) {
-                return AddTorrent.File.of(file.filename(), in.readNBytes(AddTorrent.MAX_TORRENT_BYTES + 1));
+                return AddTorrent.File.of(file.filename(), in.readNBytes((int) limit.bytes() + 1), limit);
             } catch (IOException e) {
                 throw AppException.invalid("torrent", "validation.download.torrent_file");
             }

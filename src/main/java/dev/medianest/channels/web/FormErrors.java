@@ -14,7 +14,7 @@ final class FormErrors {
 
     static Map<String, String> of(AppException failure, Messages.Texts texts) {
         Map<String, String> errors = new LinkedHashMap<>();
-        failure.details().forEach((field, key) -> errors.put(field, texts.get(key)));
+        failure.details().forEach((field, key) -> errors.put(field, texts.get(key, failure.args())));
         errors.put("form", texts.get(failure.code().messageKey(), failure.args()));
         return errors;
     }

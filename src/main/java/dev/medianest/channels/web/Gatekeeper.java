@@ -52,13 +52,15 @@ final class Gatekeeper {
     private final SecureTokens tokens;
     private final ApiRateLimiter rateLimiter;
     private final ThemeStore themes;
+    private final TorrentUploads uploads;
 
     /** Reads and stores a signed-in person's theme; kept out of this class's knowledge of accounts. */
     interface ThemeStore {
         Optional<String> themeOf(long userId);
     }
 
-    Gatekeeper(Settings settings, Sessions sessions, ApiTokens apiTokens, Messages messages, SecureTokens tokens, ThemeStore themes) {
+    Gatekeeper(Settings settings, Sessions sessions, ApiTokens apiTokens, Messages messages, SecureTokens tokens, ThemeStore themes,
+               TorrentUploads uploads) {
         this.server = settings.server();
         this.sessions = sessions;
         this.apiTokens = apiTokens;
@@ -67,6 +69,7 @@ final class Gatekeeper {
         this.tokens = tokens;
         this.rateLimiter = new ApiRateLimiter(settings.security().apiRequestsPerMinute());
         this.themes = themes;
+        this.uploads = uploads;
     }
 
     /** Before any handler, matched or not. */
@@ -110,26 +113,13 @@ final class Gatekeeper {
             state.anonymousCsrf = csrfCookie;
         }
         long length = ctx.req().getContentLengthLong();
-        long limit = bodyLimit(ctx, server.maxRequestBytes());
+        OptionalLong upload = uploads.bodyLimit(ctx);
+        long limit = Math.max(server.maxRequestBytes(), upload.orElse(0));
         if (length > limit) {
-            throw new AppException(ErrorCode.PAYLOAD_TOO_LARGE, limit);
+            // A torrent upload says which setting limits the file: raising server.maxRequestBytes would not help.
+            throw upload.isPresent() ? uploads.limit().exceeded() : new AppException(ErrorCode.PAYLOAD_TOO_LARGE, limit);
         }
     }
-
-    /**
-     * The body limit of a request: the configured one, except that the .torrent upload of the
-     * Downloads page takes a file up to its own 10 MB limit (the page then says clearly what is wrong).
-     */
-    static long bodyLimit(Context ctx, long configured) {
-        if ("POST".equals(ctx.method().name()) && UPLOAD_PATHS.contains(ctx.path())) {
-            return Math.max(configured, dev.medianest.features.downloads.AddTorrent.MAX_TORRENT_BYTES + UPLOAD_OVERHEAD);
-        }
-        return configured;
-    }
-
-    /** Room for the form fields and multipart boundaries around an uploaded file. */
-    private static final long UPLOAD_OVERHEAD = 256 * 1024;
-    private static final Set<String> UPLOAD_PATHS = Set.of("/downloads/add");
 
     /** Before the matched route's handler: access, CSRF, API allowance. */
     void admit(Context ctx) {

@@ -7,6 +7,9 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A JSON request body read field by field, so every mistake names its field: malformed JSON,
@@ -38,9 +42,32 @@ final class JsonInput {
         if (!Gatekeeper.isJson(ctx)) {
             throw new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
+        return parse(ctx.body(), mapper, knownFields);
+    }
+
+    /**
+     * Reads a body that may be larger than {@code server.maxRequestBytes}, up to {@code maxBytes}; a
+     * longer one (sent in chunks, so the Gatekeeper saw no length) fails with {@code tooLarge}.
+     */
+    static JsonInput read(Context ctx, ObjectMapper mapper, Set<String> knownFields, long maxBytes, Supplier<AppException> tooLarge) {
+        if (!Gatekeeper.isJson(ctx)) {
+            throw new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new AppException(ErrorCode.MALFORMED_JSON);
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge.get();
+        }
+        return parse(new String(body, StandardCharsets.UTF_8), mapper, knownFields);
+    }
+
+    private static JsonInput parse(String body, ObjectMapper mapper, Set<String> knownFields) {
         JsonNode root;
         try {
-            String body = ctx.body();
             root = body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw new AppException(ErrorCode.MALFORMED_JSON);

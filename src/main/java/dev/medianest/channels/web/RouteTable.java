@@ -83,7 +83,7 @@ final class RouteTable {
 
         // live updates (server-sent events)
         routes.get("/live/dashboard", live::dashboard, MEMBER);
-        routes.get("/live/downloads", downloads.live()::downloads, ADMIN);
+        routes.get("/live/downloads", downloads.live()::downloads, MEMBER);
         routes.get("/live/requests", requests.live()::requests, MEMBER);
 
         // JSON API
@@ -113,7 +113,7 @@ final class RouteTable {
         routes.get("/api/v1/services/{id}/choices/{list}", serviceApi::choices, ADMIN);
         routes.get("/api/v1/services/{id}/status", serviceApi::status, ADMIN);
 
-        routes.get("/api/v1/downloads", downloads.api()::list, ADMIN);
+        routes.get("/api/v1/downloads", downloads.api()::list, MEMBER);
         routes.post("/api/v1/downloads/{id}/torrents", downloads.api()::add, ADMIN);
         routes.post("/api/v1/downloads/{id}/pause-all", downloads.api()::pauseAll, ADMIN);
         routes.post("/api/v1/downloads/{id}/resume-all", downloads.api()::resumeAll, ADMIN);

@@ -10,6 +10,7 @@ import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.requests.Webhooks;
 import dev.medianest.features.requests.Requests;
+import dev.medianest.features.downloads.TorrentFileLimit;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.platform.config.Settings;
@@ -66,11 +67,12 @@ public final class WebServer {
                 new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/profile", "nav.profile", false),
                 // Admins only in the navigation until requests exist: a member's page could only be empty.
-                new Pages.Section("/downloads", "nav.downloads", true),
+                new Pages.Section("/downloads", "nav.downloads", false),
                 new Pages.Section("/admin/users", "nav.users", true),
                 new Pages.Section("/settings/services", "nav.services", true)));
+        TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
-                userId -> parts.accounts().theme(userId));
+                userId -> parts.accounts().theme(userId), torrentUploads);
         AccountPages accountPages = new AccountPages(pages, parts.signIn(), parts.sessions(), parts.apiTokens(), parts.accounts(),
                 parts.version(), parts.health());
         AdminPages adminPages = new AdminPages(pages, parts.accounts(), parts.requests());
@@ -80,9 +82,10 @@ public final class WebServer {
         ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
         this.live = new LiveUpdates(pages, parts.health());
         DownloadBoard downloadBoard = new DownloadBoard(parts.services());
-        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard);
-        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json());
-        this.downloadLive = new DownloadLive(pages, downloadBoard);
+        DownloadAudience audience = new DownloadAudience(parts.requests()::torrentHashesOf);
+        DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit(), audience);
+        DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads, audience);
+        this.downloadLive = new DownloadLive(pages, downloadBoard, audience);
         this.requestLive = new RequestLive(pages, parts.requests());
         RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
                 new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);
@@ -173,7 +176,10 @@ public final class WebServer {
         ctx.status(ApiErrors.status(error.code()));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("status", ApiErrors.status(error.code()));
-        params.put("message", state.get().texts.get(error.code().messageKey(), error.args()));
+        StringBuilder message = new StringBuilder(state.get().texts.get(error.code().messageKey(), error.args()));
+        // The details say why (a download client's reason, a field's problem); a page has nowhere else to show them.
+        error.details().values().forEach(key -> message.append(' ').append(state.get().texts.get(key, error.args())));
+        params.put("message", message.toString());
         pages.render(ctx, "error.jte", params);
     }
 

@@ -1,13 +1,11 @@
 package dev.medianest.features.downloads;
 
 import dev.medianest.platform.errors.AppException;
-import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.errors.FieldErrors;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,9 +19,6 @@ import java.util.regex.Pattern;
  * @param paused   add without starting
  */
 public record AddTorrent(Source source, Optional<String> category, Optional<String> savePath, boolean paused) {
-
-    /** Largest .torrent file accepted; real ones are kilobytes, a few megabytes for huge multi-file sets. */
-    public static final int MAX_TORRENT_BYTES = 10 * 1024 * 1024;
 
     private static final Pattern BTIH = Pattern.compile("(?i)urn:btih:([0-9a-f]{40}|[a-z2-7]{32})");
     private static final Pattern BTMH = Pattern.compile("(?i)urn:btmh:1220[0-9a-f]{64}");
@@ -79,10 +74,10 @@ public record AddTorrent(Source source, Optional<String> category, Optional<Stri
             bytes = bytes.clone();
         }
 
-        /** Checks the bytes: at most {@link #MAX_TORRENT_BYTES}, and a bencoded dictionary with an info dictionary. */
-        public static File of(String fileName, byte[] bytes) {
-            if (bytes.length > MAX_TORRENT_BYTES) {
-                throw new AppException(ErrorCode.VALIDATION_FAILED, Map.of("torrent", "validation.download.torrent_too_large"));
+        /** Checks the bytes: within the limit, and a bencoded dictionary with an info dictionary. */
+        public static File of(String fileName, byte[] bytes, TorrentFileLimit limit) {
+            if (!limit.admits(bytes.length)) {
+                throw limit.exceeded();
             }
             String hash = Bencode.infoHash(bytes)
                     .orElseThrow(() -> AppException.invalid("torrent", "validation.download.torrent_file"));

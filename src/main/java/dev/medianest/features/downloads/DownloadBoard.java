@@ -8,8 +8,8 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +35,30 @@ public final class DownloadBoard {
     }
 
     public record Failed(ServiceInstance instance, ServiceProblem problem) implements Group {
+    }
+
+    /**
+     * What a member sees of the board: only the torrents whose hash is among {@code hashes} (the
+     * downloads of their own requests), in the clients that have any, and every client that could
+     * not be listed, since one of theirs may be in it.
+     */
+    public static List<Group> narrowedTo(List<Group> groups, java.util.Set<String> hashes) {
+        java.util.Set<String> wanted = hashes.stream().map(hash -> hash.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        List<Group> narrowed = new ArrayList<>();
+        for (Group group : groups) {
+            switch (group) {
+                case Listed listed -> {
+                    List<Torrent> theirs = listed.torrents().stream()
+                            .filter(torrent -> wanted.contains(torrent.hash().toLowerCase(java.util.Locale.ROOT))).toList();
+                    if (!theirs.isEmpty()) {
+                        narrowed.add(new Listed(listed.instance(), listed.capabilities(), theirs));
+                    }
+                }
+                case Failed failed -> narrowed.add(failed);
+            }
+        }
+        return narrowed;
     }
 
     /** What can be done to one torrent. */
@@ -80,9 +104,15 @@ public final class DownloadBoard {
         return list(instance(instanceId));
     }
 
+    /** Adds a torrent; one with a category is refused, before the client sees it, by a client without categories. */
     public String add(long instanceId, AddTorrent torrent) {
         Objects.requireNonNull(torrent, "torrent");
-        return client(instance(instanceId)).add(torrent);
+        ServiceInstance instance = instance(instanceId);
+        DownloadClient client = client(instance);
+        if (torrent.category().isPresent()) {
+            requireCategories(instance, client);
+        }
+        return client.add(torrent);
     }
 
     public void act(long instanceId, String hash, Action action) {
@@ -108,7 +138,7 @@ public final class DownloadBoard {
         if (!text.isEmpty() && !AddTorrent.validCategory(text)) {
             throw AppException.invalid("category", "validation.download.category");
         }
-        requireCapability(client.capabilities().categories());
+        requireCategories(instance(instanceId), client);
         client.setCategory(checked, text);
     }
 
@@ -129,8 +159,7 @@ public final class DownloadBoard {
             DownloadClient client = client(instance);
             return new Listed(instance, client.capabilities(), client.torrents());
         } catch (AppException failure) {
-            return new Failed(instance, ServiceProblem.of(failure.code().messageKey(),
-                    Arrays.stream(failure.args()).map(String::valueOf).toArray(String[]::new)));
+            return new Failed(instance, DownloadClient.reasonOf(failure));
         } catch (RuntimeException failure) {
             return new Failed(instance, ServiceProblem.of("error.remote_failed", instance.name(), instance.baseUrl().toString()));
         }
@@ -162,6 +191,14 @@ public final class DownloadBoard {
             throw new AppException(ErrorCode.NOT_FOUND);
         }
         return hash.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Transmission before 3.00 has no labels, Deluge none without its Label plugin: the error names the client. */
+    private static void requireCategories(ServiceInstance instance, DownloadClient client) {
+        if (!client.capabilities().categories()) {
+            throw new AppException(ErrorCode.VALIDATION_FAILED, Map.of("category", "validation.download.categories_unsupported"),
+                    instance.name(), instance.kind().displayName());
+        }
     }
 
     private static void requireCapability(boolean supported) {

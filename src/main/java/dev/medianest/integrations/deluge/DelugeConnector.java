@@ -1,5 +1,6 @@
 package dev.medianest.integrations.deluge;
 
+import dev.medianest.features.downloads.ClientSessions;
 import dev.medianest.features.downloads.DownloadClient;
 import dev.medianest.features.downloads.DownloadConnector;
 import dev.medianest.features.services.Probe;
@@ -24,6 +25,7 @@ public final class DelugeConnector implements DownloadConnector {
     static final String APPLICATION = "Deluge";
 
     private final DelugeClient client;
+    private final ClientSessions<DelugeSession> sessions = new ClientSessions<>(DelugeSession::new);
 
     public DelugeConnector(RemoteHttp http) {
         this.client = new DelugeClient(http);
@@ -50,32 +52,37 @@ public final class DelugeConnector implements DownloadConnector {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Deluge instance");
         }
-        return new DelugeDownloads(client, new DelugeSession(instance));
+        return new DelugeDownloads(client, sessions.of(instance));
     }
 
     /** Signs in, connects to the daemon, reads its version; every failure becomes a problem a person can act on. */
     private Probe check(ServiceInstance instance) {
         long started = System.nanoTime();
-        String name = instance.name();
-        String url = instance.baseUrl().toString();
         DelugeSession session = new DelugeSession(instance);
         try {
             client.login(session);
             client.connectDaemon(session);
             String version = client.version(session);
             return new Probe(Probe.State.UP, elapsed(started), Optional.of(APPLICATION), Optional.of(version), List.of(), List.of());
-        } catch (DelugeClient.LoginRefused refused) {
-            return Probe.down(elapsed(started), ServiceProblem.of("download.deluge.login_failed", name, url));
-        } catch (DelugeClient.NoDaemon noDaemon) {
-            return Probe.down(elapsed(started), ServiceProblem.of("download.deluge.no_daemon", name, url));
-        } catch (DelugeClient.RpcError error) {
-            return Probe.down(elapsed(started), ServiceProblem.of("download.deluge.rpc_failed", name, url, error.getMessage()));
-        } catch (RemoteFailure failure) {
-            if (failure.kind() == RemoteFailure.Kind.WRONG_APPLICATION || failure.kind() == RemoteFailure.Kind.NOT_FOUND) {
-                return Probe.down(elapsed(started), ServiceProblem.of("service.wrong_application", name, url, APPLICATION, "?"));
-            }
-            return Probe.down(elapsed(started), ServiceProblem.of(failure.kind().messageKey(), name, url));
+        } catch (DelugeClient.LoginRefused | DelugeClient.NoDaemon | DelugeClient.RpcError | RemoteFailure failure) {
+            return Probe.down(elapsed(started), problem(failure, instance));
         }
+    }
+
+    /** Why a call to the Web UI failed, in words a person can act on: the Test button and every torrent operation say the same. */
+    static ServiceProblem problem(RuntimeException failure, ServiceInstance instance) {
+        String name = instance.name();
+        String url = instance.baseUrl().toString();
+        return switch (failure) {
+            case DelugeClient.LoginRefused refused -> ServiceProblem.of("download.deluge.login_failed", name, url);
+            case DelugeClient.NoDaemon noDaemon -> ServiceProblem.of("download.deluge.no_daemon", name, url);
+            case DelugeClient.RpcError error -> ServiceProblem.of("download.deluge.rpc_failed", name, url, error.getMessage());
+            case RemoteFailure remote when remote.kind() == RemoteFailure.Kind.WRONG_APPLICATION
+                    || remote.kind() == RemoteFailure.Kind.NOT_FOUND ->
+                    ServiceProblem.of("service.wrong_application", name, url, APPLICATION, "?");
+            case RemoteFailure remote -> ServiceProblem.of(remote.kind().messageKey(), name, url);
+            default -> ServiceProblem.of("download.refused", name, url, String.valueOf(failure.getMessage()));
+        };
     }
 
     private static Duration elapsed(long started) {

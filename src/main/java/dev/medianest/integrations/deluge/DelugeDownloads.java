@@ -178,13 +178,20 @@ final class DelugeDownloads implements DownloadClient {
         return false;
     }
 
-    /** Deluge raises for an unknown id in some methods and ignores it in others, so the hash is looked up first. */
+    /**
+     * Deluge raises for an unknown id in some methods and ignores it in others, so the hash is looked up
+     * first, with {@code core.get_torrent_status}: it answers {@code {}} for an unknown id and, unlike
+     * {@code core.get_torrents_status}, reads the status from libtorrent afresh (deluge/core/core.py,
+     * {@code update=True}). Deluge's pause and resume decide on that cached status (deluge/core/torrent.py,
+     * {@code Torrent.pause}: "elif self.status.paused"), so a pause soon after a resume was otherwise lost.
+     */
     private String known(String hash) {
         if (!Torrent.isHash(hash)) {
             throw AppException.invalid("hash", "validation.download.hash");
         }
         String lower = hash.toLowerCase(Locale.ROOT);
-        if (remote(() -> client.torrents(session, Map.of("id", List.of(lower)))).isEmpty()) {
+        JsonNode status = remote(() -> client.call(session, "core.get_torrent_status", lower, List.of("hash")));
+        if (status == null || status.isEmpty()) {
             throw new AppException(ErrorCode.NOT_FOUND);
         }
         return lower;
@@ -198,7 +205,7 @@ final class DelugeDownloads implements DownloadClient {
         try {
             return call.get();
         } catch (RemoteFailure | DelugeClient.LoginRefused | DelugeClient.NoDaemon | DelugeClient.RpcError failure) {
-            throw refused();
+            throw DownloadClient.unavailable(DelugeConnector.problem(failure, session.instance()));
         }
     }
 
@@ -206,6 +213,7 @@ final class DelugeDownloads implements DownloadClient {
         return new AppException(ErrorCode.VALIDATION_FAILED, Map.of("category", "validation.download.unsupported"));
     }
 
+    /** The daemon answered, but would not do it. */
     private AppException refused() {
         return new AppException(ErrorCode.REMOTE_FAILED, session.instance().name(), session.instance().baseUrl().toString());
     }

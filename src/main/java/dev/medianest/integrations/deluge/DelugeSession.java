@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where one Deluge Web UI lives, its password, and the {@code _session_id} cookie of the last
  * sign-in. The cookie and the request counter are the only state; they live as long as the
- * adapter that holds this session.
+ * connector keeps this session (ClientSessions: one per configured instance).
  */
 final class DelugeSession {
 

@@ -10,18 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * qBittorrent's WebUI API v2 (spec: ../shared/specs/qbittorrent-webui-api.md, qBittorrent 4.1–4.6).
- * Stateless: the session cookie lives in the {@link QbittorrentSession} passed in.
+ * qBittorrent's WebUI API v2 (specs: ../shared/specs/qbittorrent-webui-api.md for qBittorrent 4.1–4.6,
+ * qbittorrent-webui-api-5.0.md for 5.x, qbittorrent-webui-api-key-auth.md for API keys).
+ * Stateless: the session cookie and the version live in the {@link QbittorrentSession} passed in.
  *
  * <p>Quirks from the spec: authentication is a cookie ({@code SID}) from {@code POST /api/v2/auth/login},
  * which answers 200 with {@code Ok.} or {@code Fails.}, and 403 only when the address is banned
  * for failed sign-ins; an expired session makes every other call answer 403, so a 403 signs in
  * again once. Every request carries a {@code Referer} of the exact origin of the {@code Host} it
  * goes to, or the WebUI's CSRF check refuses it. Mutations are POSTs with form bodies; adding a
- * torrent is multipart.
+ * torrent is multipart. qBittorrent 5.2 (Web API 2.14.1) also takes an API key as
+ * {@code Authorization: Bearer <key>} on every call but the auth endpoints; it needs no sign-in, and an
+ * older qBittorrent ignores the header, so a call it makes is unauthenticated (403 unless the address
+ * bypasses authentication).
  */
 final class QbittorrentClient {
 
@@ -64,10 +69,16 @@ final class QbittorrentClient {
                 .ifPresent(session::cookie);
     }
 
-    /** The application version without its leading "v" ("4.5.2"). */
+    /** The application version without its leading "v" ("4.5.2"); asked once per session. */
     String version(QbittorrentSession session) {
+        Optional<String> known = session.version();
+        if (known.isPresent()) {
+            return known.get();
+        }
         String text = call(session, RemoteHttp.Call.get("/api/v2/app/version", Map.of())).text().strip();
-        return text.startsWith("v") ? text.substring(1) : text;
+        String version = text.startsWith("v") ? text.substring(1) : text;
+        session.version(version);
+        return version;
     }
 
     /** The Web API version ("2.8.19"). */
@@ -115,7 +126,11 @@ final class QbittorrentClient {
     private static RemoteHttp.Call withSession(QbittorrentSession session, RemoteHttp.Call call) {
         Map<String, String> headers = new LinkedHashMap<>(call.headers());
         headers.putAll(referer(session));
-        session.cookie().ifPresent(cookie -> headers.put("Cookie", cookie));
+        if (session.usesApiKey()) {
+            headers.put("Authorization", "Bearer " + session.apiKey());
+        } else {
+            session.cookie().ifPresent(cookie -> headers.put("Cookie", cookie));
+        }
         return new RemoteHttp.Call(call.method(), call.pathAndQuery(), headers, call.body(), call.maxBytes());
     }
 
@@ -152,6 +167,23 @@ final class QbittorrentClient {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return new RemoteHttp.RawBody("multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    /** Whether a dotted version ("2.8.19") is at least the given one, part by part; a part that is not a number counts as 0. */
+    static boolean atLeast(String version, List<Integer> wanted) {
+        String[] parts = version.strip().split("\\.");
+        for (int i = 0; i < wanted.size(); i++) {
+            int part;
+            try {
+                part = i < parts.length ? Integer.parseInt(parts[i].strip()) : 0;
+            } catch (NumberFormatException notANumber) {
+                part = 0;
+            }
+            if (part != wanted.get(i)) {
+                return part > wanted.get(i);
+            }
+        }
+        return true;
     }
 
     private static String encode(String text) {

@@ -68,12 +68,12 @@ final class QbittorrentDownloads implements DownloadClient {
 
     @Override
     public void pause(String hash) {
-        post("pause", Map.of("hashes", known(hash)));
+        post(stop(), Map.of("hashes", known(hash)));
     }
 
     @Override
     public void resume(String hash) {
-        post("resume", Map.of("hashes", known(hash)));
+        post(start(), Map.of("hashes", known(hash)));
     }
 
     @Override
@@ -93,13 +93,13 @@ final class QbittorrentDownloads implements DownloadClient {
             client.torrents(session, "setCategory", fields);
         } catch (RemoteFailure failure) {
             if (failure.status() != 409 || wanted.isEmpty()) {
-                throw refused();
+                throw unavailable(failure);
             }
             // 409: the category does not exist yet (qbittorrent-webui-api.md, "Set torrent category"); create it, then set it.
             post("createCategory", Map.of("category", wanted, "savePath", ""));
             post("setCategory", fields);
         } catch (QbittorrentClient.LoginRefused refusedLogin) {
-            throw refused();
+            throw unavailable(refusedLogin);
         }
     }
 
@@ -110,12 +110,26 @@ final class QbittorrentDownloads implements DownloadClient {
 
     @Override
     public void pauseAll() {
-        post("pause", Map.of("hashes", "all"));
+        post(stop(), Map.of("hashes", "all"));
     }
 
     @Override
     public void resumeAll() {
-        post("resume", Map.of("hashes", "all"));
+        post(start(), Map.of("hashes", "all"));
+    }
+
+    /** qBittorrent 5 renamed pause to stop (qbittorrent-webui-api-5.0.md, "Pause torrents": Name {@code stop}). */
+    private String stop() {
+        return fiveOrNewer() ? "stop" : "pause";
+    }
+
+    /** qBittorrent 5 renamed resume to start (qbittorrent-webui-api-5.0.md, "Resume torrents": Name {@code start}). */
+    private String start() {
+        return fiveOrNewer() ? "start" : "resume";
+    }
+
+    private boolean fiveOrNewer() {
+        return QbittorrentClient.atLeast(remote(() -> client.version(session)), List.of(5));
     }
 
     /**
@@ -144,10 +158,15 @@ final class QbittorrentDownloads implements DownloadClient {
         try {
             return call.get();
         } catch (RemoteFailure | QbittorrentClient.LoginRefused failure) {
-            throw refused();
+            throw unavailable(failure);
         }
     }
 
+    private AppException unavailable(RuntimeException failure) {
+        return DownloadClient.unavailable(QbittorrentConnector.problem(failure, session));
+    }
+
+    /** The daemon answered, but would not do it. */
     private AppException refused() {
         return new AppException(ErrorCode.REMOTE_FAILED, session.instance().name(), session.instance().baseUrl().toString());
     }

@@ -95,8 +95,9 @@ final class TransmissionClient {
         if (known.isPresent()) {
             return known.get();
         }
-        JsonNode reply = send(session, Dialect.LEGACY, "session-get",
-                Map.of("fields", List.of("version", "rpc-version", "rpc-version-semver")));
+        // No "fields": session-get took that argument only from rpc-version 16 (transmission-rpc-spec-4.0.6-legacy.md,
+        // 5), and this first call must suit every version; without it the answer is every session field.
+        JsonNode reply = send(session, Dialect.LEGACY, "session-get", Map.of());
         Dialect dialect = session.version().map(Version::dialect).orElse(Dialect.LEGACY);
         JsonNode semver = reply.path("rpc-version-semver").isMissingNode() ? reply.path("rpc_version_semver") : reply.path("rpc-version-semver");
         if (major(semver.asText("")) >= 6) {

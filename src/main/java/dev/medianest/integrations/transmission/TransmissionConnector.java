@@ -1,5 +1,6 @@
 package dev.medianest.integrations.transmission;
 
+import dev.medianest.features.downloads.ClientSessions;
 import dev.medianest.features.downloads.DownloadClient;
 import dev.medianest.features.downloads.DownloadConnector;
 import dev.medianest.features.services.Probe;
@@ -25,6 +26,7 @@ public final class TransmissionConnector implements DownloadConnector {
     private static final int MIN_RPC_VERSION = 15;
 
     private final TransmissionClient client;
+    private final ClientSessions<TransmissionSession> sessions = new ClientSessions<>(TransmissionSession::new);
 
     public TransmissionConnector(RemoteHttp http) {
         this.client = new TransmissionClient(http);
@@ -52,7 +54,7 @@ public final class TransmissionConnector implements DownloadConnector {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Transmission instance");
         }
-        return new TransmissionDownloads(client, new TransmissionSession(instance));
+        return new TransmissionDownloads(client, sessions.of(instance));
     }
 
     /** Asks session-get for the version; every failure becomes a problem a person can act on. */
@@ -69,17 +71,27 @@ public final class TransmissionConnector implements DownloadConnector {
             }
             return new Probe(Probe.State.UP, elapsed, Optional.of(APPLICATION), Optional.of(version.release()), List.of(), List.of());
         } catch (TransmissionClient.Refused refused) {
+            // session-get itself refused: whatever answers is not Transmission.
             return Probe.down(Duration.ofNanos(System.nanoTime() - started),
                     ServiceProblem.of("remote.wrong_application", name, url));
         } catch (RemoteFailure failure) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return Probe.down(elapsed, switch (failure.kind()) {
-                case UNAUTHORIZED -> ServiceProblem.of("download.transmission.login_failed", name, url);
-                // 403: the address is not in rpc-whitelist (transmission-rpc-spec-4.0.6-legacy.md, 2.2).
-                case FORBIDDEN -> ServiceProblem.of("download.transmission.whitelist", name, url);
-                case WRONG_APPLICATION, NOT_FOUND -> ServiceProblem.of("remote.wrong_application", name, url);
-                default -> ServiceProblem.of(failure.kind().messageKey(), name, url);
-            });
+            return Probe.down(Duration.ofNanos(System.nanoTime() - started), problem(failure, instance));
         }
+    }
+
+    /** Why a call to the daemon failed, in words a person can act on: the Test button and every torrent operation say the same. */
+    static ServiceProblem problem(RuntimeException failure, ServiceInstance instance) {
+        String name = instance.name();
+        String url = instance.baseUrl().toString();
+        if (!(failure instanceof RemoteFailure remote)) {
+            return ServiceProblem.of("download.refused", name, url, failure.getMessage());
+        }
+        return switch (remote.kind()) {
+            case UNAUTHORIZED -> ServiceProblem.of("download.transmission.login_failed", name, url);
+            // 403: the address is not in rpc-whitelist (transmission-rpc-spec-4.0.6-legacy.md, 2.2).
+            case FORBIDDEN -> ServiceProblem.of("download.transmission.whitelist", name, url);
+            case WRONG_APPLICATION, NOT_FOUND -> ServiceProblem.of("remote.wrong_application", name, url);
+            default -> ServiceProblem.of(remote.kind().messageKey(), name, url);
+        };
     }
 }

@@ -53,6 +53,9 @@ final class TransmissionDownloads implements DownloadClient {
     @Override
     public String add(AddTorrent torrent) {
         torrent.category().ifPresent(this::checkLabel);
+        if (torrent.category().isPresent() && rpcVersion() < LABELS_RPC) {
+            throw AppException.invalid("category", "validation.download.unsupported");
+        }
         Map<String, Object> arguments = new LinkedHashMap<>();
         switch (torrent.source()) {
             case AddTorrent.Magnet magnet -> arguments.put("filename", magnet.uri());
@@ -160,7 +163,10 @@ final class TransmissionDownloads implements DownloadClient {
 
     private List<TransmissionTorrent> list(Optional<String> hash) {
         Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("fields", hash.isPresent() ? List.of("hashString") : TransmissionTorrent.FIELDS);
+        // labels came with rpc-version 16 (transmission-rpc-spec-4.0.6-legacy.md, 5): not asked of an older daemon.
+        List<String> fields = rpcVersion() >= LABELS_RPC ? TransmissionTorrent.FIELDS
+                : TransmissionTorrent.FIELDS.stream().filter(field -> !field.equals("labels")).toList();
+        arguments.put("fields", hash.isPresent() ? List.of("hashString") : fields);
         hash.ifPresent(one -> arguments.put("ids", List.of(one)));
         JsonNode reply = client.call(session, "torrent-get", arguments);
         TransmissionClient.Dialect dialect = session.version().orElseThrow().dialect();
@@ -173,12 +179,8 @@ final class TransmissionDownloads implements DownloadClient {
         try {
             return call.get();
         } catch (RemoteFailure | TransmissionClient.Refused failure) {
-            throw refused();
+            throw DownloadClient.unavailable(TransmissionConnector.problem(failure, session.instance()));
         }
-    }
-
-    private AppException refused() {
-        return new AppException(ErrorCode.REMOTE_FAILED, session.instance().name(), session.instance().baseUrl().toString());
     }
 
     static Torrent torrent(TransmissionTorrent raw) {

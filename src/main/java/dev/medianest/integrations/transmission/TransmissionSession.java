@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Where one Transmission instance lives, its credentials, and what the last calls learnt: the
  * CSRF session id the daemon wants in {@code X-Transmission-Session-Id} and which of the two RPC
- * protocols it speaks. Both live as long as the adapter that holds this session.
+ * protocols it speaks. Both live as long as the connector keeps this session (ClientSessions: one per configured instance).
  */
 final class TransmissionSession {
 

@@ -63,7 +63,11 @@ public final class ConfigKeys {
                     "The rolling period, in days, that the request quotas count over."),
             ConfigKey.integer("requests.reconcileMinutes", 5, 1, 1440,
                     "How often requests being worked on are checked against Radarr, Sonarr, Readarr or Seerr, catching anything a "
-                            + "missed webhook would have lost.")
+                            + "missed webhook would have lost."),
+            ConfigKey.integer("downloads.maxTorrentFileMegabytes", 10, 1, 100,
+                    "Largest .torrent file accepted when adding a torrent, through the Downloads page or the API, in MB "
+                            + "(1 MB = 1,048,576 bytes). This upload may exceed server.maxRequestBytes. Real torrent files are "
+                            + "kilobytes, a few MB for huge multi-file sets; a larger file is refused before any client sees it.")
     );
 
     private static final Map<String, ConfigKey> BY_PATH = index();

@@ -292,6 +292,7 @@ public final class ConfigLoader {
                 new Settings.Services(intOf(v, "services.probeIntervalSeconds")),
                 new Settings.Requests(intOf(v, "requests.quota.movies"), intOf(v, "requests.quota.seasons"), intOf(v, "requests.quota.books"),
                         intOf(v, "requests.quota.days"), intOf(v, "requests.reconcileMinutes")),
+                new Settings.Downloads(intOf(v, "downloads.maxTorrentFileMegabytes")),
                 source);
     }
 

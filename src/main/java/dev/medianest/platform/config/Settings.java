@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The validated configuration of one MediaNest process. Built only by {@link ConfigLoader}. */
 public record Settings(Server server, Data data, Database database, Security security, Ui ui, Logging logging,
-                       Metrics metrics, Services services, Requests requests, String source) {
+                       Metrics metrics, Services services, Requests requests, Downloads downloads, String source) {
 
     /** The web server. */
     public record Server(String host, int port, String publicUrl, List<IpRange> trustedProxies, long maxRequestBytes,
@@ -57,6 +57,15 @@ public record Settings(Server server, Data data, Database database, Security sec
 
     /** Request quotas and tracking. */
     public record Requests(int movieQuota, int seasonQuota, int bookQuota, int quotaDays, int reconcileMinutes) {
+    }
+
+    /** The Downloads board. */
+    public record Downloads(int maxTorrentFileMegabytes) {
+        public Downloads {
+            if (maxTorrentFileMegabytes < 1 || maxTorrentFileMegabytes > 100) {
+                throw new IllegalArgumentException("maxTorrentFileMegabytes must be 1 to 100: " + maxTorrentFileMegabytes);
+            }
+        }
     }
 
     /** Where the settings came from, for messages ("medianest.yml", "defaults"). */

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A failure meant for the person who caused it: a code, the arguments of its message, and
- * per-field details (field name to message key). Channels turn it into a page notice, a JSON error
- * or a CLI message in the reader's language.
+ * per-field details (field name to message key; a detail's message takes the same arguments).
+ * Channels turn it into a page notice, a JSON error or a CLI message in the reader's language.
  */
 public final class AppException extends RuntimeException {
 

@@ -12,7 +12,10 @@ import dev.medianest.features.services.ServiceProblem;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.http.RemoteHttp;
+import dev.medianest.testing.Await;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.QbittorrentDaemon;
+import dev.medianest.testing.TorrentFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +49,7 @@ class QbittorrentClientTest {
 
     private static final String USER = QbittorrentDaemon.USER;
     private static final String PASSWORD = QbittorrentDaemon.PASSWORD;
+    private static final String API_KEY = "qbt_" + "0123456789abcdefghijABCDEFGH";
     private static final String NO_SUCH_HASH = "0123456789abcdef0123456789abcdef01234567";
 
     private final QbittorrentConnector connector = new QbittorrentConnector(new RemoteHttp(new ObjectMapper()));
@@ -89,6 +92,33 @@ class QbittorrentClientTest {
     }
 
     @Test
+    void an_api_key_to_qbittorrent_4_5_2_is_refused_with_a_problem_that_says_keys_came_in_5_2() {
+        // 4.5.2 ignores the Authorization header, and without a session answers every call but auth/login with 403,
+        // app/version included, so neither a wrong key nor an old version can be told apart (checked here for real).
+        ServiceInstance keyed = withApiKey(instance(PASSWORD), API_KEY);
+        assertThat(connector.test(keyed)).containsExactly(
+                ServiceProblem.of("download.qbittorrent.api_key_refused", "qBittorrent", keyed.baseUrl().toString()));
+        assertThatThrownBy(() -> connector.client(keyed).torrents())
+                .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REMOTE_FAILED));
+    }
+
+    @Test
+    void an_api_key_to_a_4_5_2_that_lets_localhost_in_unsigned_is_named_useless() throws Exception {
+        ServiceInstance keyed = withApiKey(instance(PASSWORD), API_KEY);
+        qbittorrent.setPreferences("{\"bypass_local_auth\":true}");
+        try {
+            // Now the version can be read without the key, and it says the key was never looked at.
+            Probe probe = connector.probe(keyed);
+            assertThat(probe.state()).isEqualTo(Probe.State.DEGRADED);
+            assertThat(probe.version()).contains("4.5.2");
+            assertThat(probe.problems()).containsExactly(ServiceProblem.of("download.qbittorrent.api_key_unsupported", "qBittorrent", "4.5.2"));
+        } finally {
+            qbittorrent.setPreferences("{\"bypass_local_auth\":false}");
+        }
+        assertThat(connector.test(keyed)).extracting(ServiceProblem::messageKey).containsExactly("download.qbittorrent.api_key_refused");
+    }
+
+    @Test
     void an_expired_session_signs_in_again_once() {
         RemoteHttp http = new RemoteHttp(new ObjectMapper());
         QbittorrentSession session = new QbittorrentSession(instance(PASSWORD));
@@ -117,20 +147,20 @@ class QbittorrentClientTest {
 
     @Test
     void a_daemon_that_is_not_running_is_unreachable() throws IOException {
-        ServiceInstance nowhere = instance(PASSWORD, freePort());
+        ServiceInstance nowhere = instance(PASSWORD, LoopbackPorts.free());
         assertThat(connector.test(nowhere)).extracting(ServiceProblem::messageKey).containsExactly("remote.unreachable");
     }
 
     @Test
     void a_torrent_goes_through_its_whole_life() throws Exception {
-        byte[] content = randomBytes(40_000);
+        byte[] content = TorrentFiles.randomBytes(40_000);
         Files.write(data.resolve("medianest-sample.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("sample.torrent", singleFileTorrent("medianest-sample.bin", content));
+        AddTorrent.File file = TorrentFiles.upload("sample.torrent", TorrentFiles.singleFile("medianest-sample.bin", content));
 
         String hash = client.add(new AddTorrent(file, Optional.of("movies"), Optional.of(data.toString()), true));
         assertThat(hash).isEqualTo(file.infoHash()).hasSize(40);
 
-        Torrent added = await(() -> find(hash), torrent -> torrent.isPresent()).orElseThrow();
+        Torrent added = Await.until(() -> find(hash), torrent -> torrent.isPresent()).orElseThrow();
         assertThat(added.name()).isEqualTo("medianest-sample.bin");
         assertThat(added.category()).contains("movies");
         assertThat(added.size()).isEqualTo(content.length);
@@ -139,37 +169,37 @@ class QbittorrentClientTest {
         assertThat(added.addedAt()).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
 
         client.recheck(hash);
-        Torrent checked = await(() -> find(hash).orElseThrow(), torrent -> torrent.progress() == 1.0 && torrent.state() != TorrentState.CHECKING);
+        Torrent checked = Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.progress() == 1.0 && torrent.state() != TorrentState.CHECKING);
         assertThat(checked.state()).isEqualTo(TorrentState.COMPLETED);
 
         client.resume(hash);
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.SEEDING);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.SEEDING);
         client.pause(hash);
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.COMPLETED);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.COMPLETED);
 
         client.setCategory(hash, "tv");
         assertThat(find(hash).orElseThrow().category()).contains("tv");
 
         client.remove(hash, true);
-        await(() -> find(hash), Optional::isEmpty);
-        await(() -> Files.exists(data.resolve("medianest-sample.bin")), exists -> !exists);
+        Await.until(() -> find(hash), Optional::isEmpty);
+        Await.until(() -> Files.exists(data.resolve("medianest-sample.bin")), exists -> !exists);
     }
 
     @Test
     void pause_all_and_resume_all_reach_every_torrent() throws Exception {
-        byte[] content = randomBytes(20_000);
+        byte[] content = TorrentFiles.randomBytes(20_000);
         Files.write(data.resolve("medianest-all.bin"), content);
-        AddTorrent.File file = AddTorrent.File.of("all.torrent", singleFileTorrent("medianest-all.bin", content));
+        AddTorrent.File file = TorrentFiles.upload("all.torrent", TorrentFiles.singleFile("medianest-all.bin", content));
         String hash = client.add(new AddTorrent(file, Optional.empty(), Optional.of(data.toString()), false));
-        await(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() != TorrentState.PAUSED);
+        Await.until(() -> find(hash), torrent -> torrent.isPresent() && torrent.get().state() != TorrentState.PAUSED);
 
         client.pauseAll();
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.PAUSED || torrent.state() == TorrentState.COMPLETED);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() == TorrentState.PAUSED || torrent.state() == TorrentState.COMPLETED);
         client.resumeAll();
-        await(() -> find(hash).orElseThrow(), torrent -> torrent.state() != TorrentState.PAUSED && torrent.state() != TorrentState.COMPLETED);
+        Await.until(() -> find(hash).orElseThrow(), torrent -> torrent.state() != TorrentState.PAUSED && torrent.state() != TorrentState.COMPLETED);
 
         client.remove(hash, false);
-        await(() -> find(hash), Optional::isEmpty);
+        Await.until(() -> find(hash), Optional::isEmpty);
         assertThat(data.resolve("medianest-all.bin")).exists();
     }
 
@@ -189,17 +219,21 @@ class QbittorrentClientTest {
 
         assertInvalid(() -> new AddTorrent.Magnet("magnet:?xt=urn:btih:not-a-hash"), "magnet", "validation.download.magnet");
         assertInvalid(() -> new AddTorrent.Magnet("http://example.org/x.torrent"), "magnet", "validation.download.magnet");
-        assertInvalid(() -> AddTorrent.File.of("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
+        assertInvalid(() -> TorrentFiles.upload("notes.torrent", "hello, not bencode".getBytes(StandardCharsets.UTF_8)),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII)),
+        assertInvalid(() -> TorrentFiles.upload("list.torrent", "li1ei2ee".getBytes(StandardCharsets.US_ASCII)),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII)),
+        assertInvalid(() -> TorrentFiles.upload("no-info.torrent", "d4:name1:xe".getBytes(StandardCharsets.US_ASCII)),
                 "torrent", "validation.download.torrent_file");
-        assertInvalid(() -> AddTorrent.File.of("huge.torrent", new byte[AddTorrent.MAX_TORRENT_BYTES + 1]),
-                "torrent", "validation.download.torrent_too_large");
+        assertThatThrownBy(() -> TorrentFiles.upload("huge.torrent", new byte[(int) TorrentFiles.LIMIT.bytes() + 1]))
+                .isInstanceOfSatisfying(AppException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TORRENT_TOO_LARGE);
+                    assertThat(e.details()).containsEntry("torrent", "validation.download.torrent_too_large");
+                    assertThat(e.args()).containsExactly(10);
+                });
 
-        byte[] content = randomBytes(1000);
-        AddTorrent.File file = AddTorrent.File.of("ok.torrent", singleFileTorrent("medianest-never.bin", content));
+        byte[] content = TorrentFiles.randomBytes(1000);
+        AddTorrent.File file = TorrentFiles.upload("ok.torrent", TorrentFiles.singleFile("medianest-never.bin", content));
         assertInvalid(() -> new AddTorrent(file, Optional.of("movies/4k"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.of("bad\u0007bell"), Optional.empty(), true), "category", "validation.download.category");
         assertInvalid(() -> new AddTorrent(file, Optional.of("x".repeat(65)), Optional.empty(), true), "category", "validation.download.category");
@@ -222,18 +256,12 @@ class QbittorrentClientTest {
         return client.torrents().stream().filter(torrent -> torrent.hash().equals(hash)).findFirst();
     }
 
-    /** Polls the real daemon until the condition holds; its state changes arrive asynchronously. */
-    private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still not there after 10 s: " + value);
-            }
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
+    private static ServiceInstance withApiKey(ServiceInstance instance, String apiKey) {
+        Map<String, String> secrets = new java.util.HashMap<>(instance.secrets());
+        secrets.put("apiKey", apiKey);
+        return new ServiceInstance(instance.id(), instance.kind(), instance.name(), instance.baseUrl(), instance.options(), secrets,
+                instance.isDefault(), instance.is4k(), instance.allowSelfSigned(), instance.timeout(), instance.secretsReadable(),
+                instance.createdAt(), instance.updatedAt());
     }
 
     private ServiceInstance instance(String password) {
@@ -244,17 +272,5 @@ class QbittorrentClientTest {
         Instant now = Instant.now();
         return new ServiceInstance(7, ServiceKind.QBITTORRENT, "qBittorrent", URI.create("http://127.0.0.1:" + port),
                 Map.of("username", USER), Map.of("password", password), true, false, false, Duration.ofSeconds(5), true, now, now);
-    }
-
-    private static byte[] singleFileTorrent(String name, byte[] content) throws Exception {
-        return QbittorrentDaemon.singleFileTorrent(name, content);
-    }
-
-    private static byte[] randomBytes(int count) {
-        return QbittorrentDaemon.randomBytes(count);
-    }
-
-    private static int freePort() throws IOException {
-        return QbittorrentDaemon.freePort();
     }
 }

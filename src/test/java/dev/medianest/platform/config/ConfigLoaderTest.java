@@ -112,6 +112,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_torrent_file_limit_defaults_to_10_mb_and_takes_1_to_100_from_file_or_environment() throws Exception {
+        assertThat(new ConfigLoader(Map.of()).load(null).downloads().maxTorrentFileMegabytes()).isEqualTo(10);
+        Path file = write("downloads:\n  maxTorrentFileMegabytes: 2\n");
+        assertThat(new ConfigLoader(Map.of()).load(file).downloads().maxTorrentFileMegabytes()).isEqualTo(2);
+        assertThat(new ConfigLoader(Map.of("MEDIANEST_DOWNLOADS_MAX_TORRENT_FILE_MEGABYTES", "100")).load(file)
+                .downloads().maxTorrentFileMegabytes()).isEqualTo(100);
+        for (String outside : new String[] {"0", "101"}) {
+            ConfigException problems = problemsOf(Map.of("MEDIANEST_DOWNLOADS_MAX_TORRENT_FILE_MEGABYTES", outside), null);
+            assertThat(problems.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.key()).isEqualTo("downloads.maxTorrentFileMegabytes");
+                assertThat(problem.allowed()).isEqualTo("a whole number from 1 to 100");
+            });
+        }
+    }
+
+    @Test
     void a_section_given_where_a_value_belongs_is_a_wrong_type() throws IOException {
         ConfigException problems = problemsOf(Map.of(), write("server:\n  port:\n    number: 1\n"));
         assertThat(problems.problems()).singleElement().extracting(ConfigProblem::kind).isEqualTo(ConfigProblem.Kind.WRONG_TYPE);
