@@ -8,7 +8,7 @@ import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.OpenApiContract;
-import dev.medianest.testing.QbittorrentDaemon;
+import dev.medianest.testing.SpecFake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,7 +199,7 @@ class DiscoverApiTest {
         HttpSession admin = stack.signIn("admin", CONTRACT);
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
         long stopped = stack.app.app().services().create(adminId, DiscoverStack.arr(ServiceKind.RADARR, "Radarr stopped",
-                "http://127.0.0.1:" + QbittorrentDaemon.freePort(), false)).id();
+                "http://127.0.0.1:" + SpecFake.freePort(), false)).id();
         try {
             JsonNode found = ok(admin.api("GET", SEARCH + "?q=Dune&type=movie"));
             assertThat(found.at("/results/0/availability/hd").asText()).isEqualTo("available");
@@ -226,7 +226,7 @@ class DiscoverApiTest {
         HttpSession alice = stack.signIn(DiscoverStack.MEMBER, CONTRACT);
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
         var tmdb = stack.app.app().services().list(ServiceKind.TMDB).getFirst();
-        String port = String.valueOf(QbittorrentDaemon.freePort());
+        String port = String.valueOf(SpecFake.freePort());
         stack.app.app().services().update(adminId, tmdb.id(), dev.medianest.features.services.ServiceDraft.of(ServiceKind.TMDB, "TMDb",
                 "http://127.0.0.1:" + port, Map.of(), Map.of(), true, false, false, 5));
         try {
