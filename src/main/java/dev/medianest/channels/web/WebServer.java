@@ -65,9 +65,8 @@ public final class WebServer {
                 new Pages.Section("/", "nav.dashboard", false),
                 new Pages.Section("/discover", "nav.discover", false),
                 new Pages.Section("/requests", "nav.requests", false),
-                new Pages.Section("/profile", "nav.profile", false),
-                // Admins only in the navigation until requests exist: a member's page could only be empty.
                 new Pages.Section("/downloads", "nav.downloads", false),
+                new Pages.Section("/profile", "nav.profile", false),
                 new Pages.Section("/admin/users", "nav.users", true),
                 new Pages.Section("/settings/services", "nav.services", true)));
         TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));

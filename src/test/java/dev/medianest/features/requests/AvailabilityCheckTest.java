@@ -164,13 +164,15 @@ class AvailabilityCheckTest {
         });
         fakes.add(slow);
         addArr(ServiceKind.RADARR, "Radarr 4K", slow.baseUrl(), true);
-        AvailabilityCheck check = new AvailabilityCheck(app.services(), app.requests(), Duration.ofMillis(100));
+        // A budget the quick HD instance meets even on a loaded test machine; the 4K one holds its answer for 10 s.
+        AvailabilityCheck check = new AvailabilityCheck(app.services(), app.requests(), Duration.ofMillis(1_000));
 
         long started = System.nanoTime();
         AvailabilityCheck.Checked first = check.check(List.of(movie(DUNE_2021)));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         assertThat(first.availability().getFirst().fourK()).isEqualTo(NOT_REQUESTED);
-        assertThat(first.problems()).extracting(ServiceProblem::messageKey).containsExactly("discover.availability.slow");
+        assertThat(first.problems()).filteredOn(problem -> problem.args().contains("Radarr 4K"))
+                .extracting(ServiceProblem::messageKey).containsExactly("discover.availability.slow");
 
         answer.countDown();
         AvailabilityCheck.Checked later = awaitAnswer(check, movie(DUNE_2021));
