@@ -1,5 +1,10 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.catalog.TitleIds;
+import dev.medianest.features.catalog.TitleType;
+import dev.medianest.features.requests.Discovery;
+import dev.medianest.features.requests.RequestedTitle;
+
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;
@@ -25,8 +30,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /live/requests}: an open Requests page ({@code ?<its view>}) or request page
- * ({@code ?id=N}) gets what changed as {@code swap} events (see app.js) when a request changes.
+ * {@code GET /live/requests}: an open Requests page ({@code ?<its view>}), request page
+ * ({@code ?id=N}) or title page ({@code ?title=movie/438631}, its badges) gets what changed as {@code swap} events (see app.js) when a request changes.
  * Every stream reads the requests again as its own viewer, so it only ever renders what that
  * person may see: a member's stream never carries someone else's request. A changed row that is
  * on the page is sent alone; when the page's set of requests changed, the whole list is.
@@ -47,9 +52,12 @@ final class RequestLive implements AutoCloseable {
     private final SseHandler handler = new SseHandler(this::connect);
     private volatile boolean closed;
 
-    RequestLive(Pages pages, Requests requests) {
+    private final Discovery discovery;
+
+    RequestLive(Pages pages, Requests requests, Discovery discovery) {
         this.pages = pages;
         this.requests = requests;
+        this.discovery = discovery;
     }
 
     void requests(Context ctx) throws Exception {
@@ -82,9 +90,10 @@ final class RequestLive implements AutoCloseable {
         PageContext page = pages.context(client.ctx());
         Principal who = RequestState.of(client.ctx()).requirePrincipal();
         Optional<Long> detail = Optional.ofNullable(client.ctx().queryParam("id")).flatMap(RequestLive::positive);
+        Optional<ShownTitle> title = Optional.ofNullable(client.ctx().queryParam("title")).flatMap(RequestLive::title);
         RequestListView view = RequestListView.of(client.ctx()::queryParam, Requests.manages(who));
         client.keepAlive();
-        Listener listener = new Listener(client, page, who, detail, view);
+        Listener listener = new Listener(client, page, who, detail, title, view);
         listeners.add(listener);
         listener.queue.offer(EVERYTHING);
         Thread thread = Thread.ofVirtual().name("sse-requests").unstarted(listener::run);
@@ -93,6 +102,27 @@ final class RequestLive implements AutoCloseable {
             thread.interrupt();
         });
         thread.start();
+    }
+
+    /** A title page's title, {@code movie/438631} as in its address. */
+    private record ShownTitle(TitleType type, TitleIds ids) {
+        boolean is(RequestedTitle requested) {
+            return requested.type() == type && requested.ids().stream().anyMatch(id -> switch (id.catalogue()) {
+                case TMDB -> ids.tmdb().isPresent() && ids.tmdb().getAsInt() == id.number();
+                case TVDB -> ids.tvdb().isPresent() && ids.tvdb().getAsInt() == id.number();
+                case IMDB -> ids.imdb().filter(id.value()::equals).isPresent();
+                case GOODREADS -> ids.goodreads().isPresent() && ids.goodreads().getAsInt() == id.number();
+                case ISBN -> false;
+            });
+        }
+    }
+
+    private static Optional<ShownTitle> title(String text) {
+        String[] parts = text.strip().split("/", 2);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        return TitleAddress.type(parts[0]).flatMap(type -> TitleAddress.ids(type, parts[1]).map(ids -> new ShownTitle(type, ids)));
     }
 
     private static Optional<Long> positive(String text) {
@@ -114,13 +144,15 @@ final class RequestLive implements AutoCloseable {
         final PageContext page;
         final Principal who;
         final Optional<Long> detail;
+        final Optional<ShownTitle> title;
         final RequestListView view;
         final BlockingQueue<Long> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
         /** The ids and total the page shows now, to tell a changed row from a changed list. */
         private List<Long> shownIds = List.of();
         private int shownTotal = -1;
 
-        Listener(SseClient client, PageContext page, Principal who, Optional<Long> detail, RequestListView view) {
+        Listener(SseClient client, PageContext page, Principal who, Optional<Long> detail, Optional<ShownTitle> title, RequestListView view) {
+            this.title = title;
             this.client = client;
             this.page = page;
             this.who = who;
@@ -138,6 +170,8 @@ final class RequestLive implements AutoCloseable {
                     }
                     if (id == null) {
                         client.sendComment("ping");
+                    } else if (title.isPresent()) {
+                        sendTitle(id);
                     } else if (detail.isPresent()) {
                         sendDetail(id);
                     } else {
@@ -152,6 +186,19 @@ final class RequestLive implements AutoCloseable {
                 listeners.remove(this);
                 client.close();
             }
+        }
+
+        /**
+         * A title page's badges, when a request for its title changed: whose request it was does not
+         * matter, since availability is the same for everyone.
+         */
+        private void sendTitle(long id) {
+            ShownTitle shown = title.orElseThrow();
+            if (id != EVERYTHING && requests.titleOf(id).filter(shown::is).isEmpty()) {
+                return;
+            }
+            client.sendEvent("swap", pages.fragment("title_badges.jte", Map.of("page", page,
+                    "availability", discovery.availability(shown.type(), shown.ids()))));
         }
 
         private void sendDetail(long id) {

@@ -85,7 +85,7 @@ public final class WebServer {
         DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit(), audience);
         DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads, audience);
         this.downloadLive = new DownloadLive(pages, downloadBoard, audience);
-        this.requestLive = new RequestLive(pages, parts.requests());
+        this.requestLive = new RequestLive(pages, parts.requests(), parts.discovery());
         RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
                 new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);

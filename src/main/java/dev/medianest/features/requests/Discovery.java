@@ -561,4 +561,9 @@ public final class Discovery implements AutoCloseable {
         return ServiceProblem.of("discover.error.unexpected");
     }
 
+
+    /** A title's availability now, for a title page's live badges. */
+    public TitleAvailability availability(TitleType type, TitleIds ids) {
+        return availability.check(type, ids, java.util.Set.of()).availability().getFirst();
+    }
 }

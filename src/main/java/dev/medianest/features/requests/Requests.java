@@ -269,6 +269,11 @@ public final class Requests {
                 && request.nextAttemptAt().map(at -> !at.isAfter(now)).orElse(true));
     }
 
+    /** The title a request is for, whoever asked: what is requested is no secret, who asked is. */
+    public Optional<RequestedTitle> titleOf(long id) {
+        return database.read(handle -> store.find(handle, id)).map(MediaRequest::title);
+    }
+
     /** Requests the backends are working on. */
     public List<MediaRequest> inFlight() {
         return database.read(store::inFlight);
