@@ -3,10 +3,10 @@ package dev.medianest.features.requests;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManager.Catalogue;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
-import dev.medianest.features.catalog.MediaManagerConnector;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
+import dev.medianest.features.catalog.MediaKeeperConnector;
 import dev.medianest.features.catalog.Title;
 import dev.medianest.features.catalog.TitleIds;
 import dev.medianest.features.catalog.TitleType;
@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * requests (pending → requested; approved and later → processing).
  *
  * <p>It stays fast whatever the batch: each instance's whole library and queue are read in one go
- * ({@link MediaManager#library()}), kept for {@link #FRESH} and then read again in the background
+ * ({@link MediaKeeper#library()}), kept for {@link #FRESH} and then read again in the background
  * while the old copy keeps serving; open requests come in one query per media type. A batch waits at
  * most {@code budget} for libraries not read yet; an instance that is down or slow gives no badge
  * from its side (the problem is reported beside the results) and never fails the page.
@@ -81,13 +81,13 @@ public final class AvailabilityCheck implements AutoCloseable {
     }
 
     /** One instance's library by every public id of its titles, or why it could not be read. */
-    private record Library(Map<ExternalId, MediaManager.Kept> byId, Optional<ServiceProblem> problem) {
+    private record Library(Map<ExternalId, MediaKeeper.Kept> byId, Optional<ServiceProblem> problem) {
 
         static Library failed(ServiceProblem problem) {
             return new Library(Map.of(), Optional.of(problem));
         }
 
-        Optional<MediaManager.Kept> find(List<ExternalId> ids) {
+        Optional<MediaKeeper.Kept> find(List<ExternalId> ids) {
             return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst();
         }
     }
@@ -196,12 +196,12 @@ public final class AvailabilityCheck implements AutoCloseable {
         }
         ServiceInstance instance = found.get();
         ServiceConnector connector = services.connector(instance.kind());
-        if (!(connector instanceof MediaManagerConnector managers)) {
+        if (!(connector instanceof MediaKeeperConnector managers)) {
             return new Library(Map.of(), Optional.empty());
         }
         try {
-            Map<ExternalId, MediaManager.Kept> byId = new HashMap<>();
-            for (MediaManager.Kept kept : managers.mediaManager(instance).library()) {
+            Map<ExternalId, MediaKeeper.Kept> byId = new HashMap<>();
+            for (MediaKeeper.Kept kept : managers.mediaKeeper(instance).library()) {
                 kept.ids().forEach(id -> byId.putIfAbsent(id, kept));
             }
             return new Library(Map.copyOf(byId), Optional.empty());
@@ -264,9 +264,9 @@ public final class AvailabilityCheck implements AutoCloseable {
         Availability askedOutcome = Availability.NOT_REQUESTED;
         final Map<Integer, SeasonSide> seasons = new HashMap<>();
 
-        void add(TitleType type, MediaManager.Kept kept) {
+        void add(TitleType type, MediaKeeper.Kept kept) {
             library = library.or(type == TitleType.SERIES ? series(kept) : single(kept.presence()));
-            for (MediaManager.SeasonPresence season : kept.seasons()) {
+            for (MediaKeeper.SeasonPresence season : kept.seasons()) {
                 if (season.season() > 0) {
                     SeasonSide side = seasons.computeIfAbsent(season.season(), number -> new SeasonSide());
                     side.state = side.state.or(season(season, kept.presence()));
@@ -315,7 +315,7 @@ public final class AvailabilityCheck implements AutoCloseable {
     }
 
     /** A movie or a book: its one file there, or being looked for. */
-    private static Availability single(MediaManager.Presence presence) {
+    private static Availability single(MediaKeeper.Presence presence) {
         if (presence.complete()) {
             return Availability.AVAILABLE;
         }
@@ -330,8 +330,8 @@ public final class AvailabilityCheck implements AutoCloseable {
      * totals count monitored episodes only (SeasonStatisticsResource.episodeCount), so a series of
      * which one season was requested would look complete by them; the seasons tell the truth.
      */
-    private static Availability series(MediaManager.Kept kept) {
-        List<MediaManager.SeasonPresence> regular = kept.seasons().stream().filter(season -> season.season() > 0).toList();
+    private static Availability series(MediaKeeper.Kept kept) {
+        List<MediaKeeper.SeasonPresence> regular = kept.seasons().stream().filter(season -> season.season() > 0).toList();
         boolean counted = regular.stream().anyMatch(season -> season.episodes() > 0 || season.filesExpected() > 0 || season.filesPresent() > 0);
         if (!counted) {
             // No season statistics (an old Sonarr, a series just added): the series' own totals are all there is.
@@ -354,7 +354,7 @@ public final class AvailabilityCheck implements AutoCloseable {
      * unmonitored one only when every episode it knows has one (Sonarr counts only episodes with
      * files as wanted there).
      */
-    private static Availability season(MediaManager.SeasonPresence season, MediaManager.Presence series) {
+    private static Availability season(MediaKeeper.SeasonPresence season, MediaKeeper.Presence series) {
         int bar = season.monitored() ? season.filesExpected() : season.episodes();
         if (bar > 0 && season.filesPresent() >= bar) {
             return Availability.AVAILABLE;

@@ -1,7 +1,7 @@
 package dev.medianest.features.requests;
 
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManagerConnector;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeperConnector;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.services.ServiceConnector;
@@ -66,12 +66,12 @@ public final class DirectBackend implements RequestBackend {
         }
     }
 
-    private Observation send(MediaRequest request, ServiceInstance instance, MediaManager manager) {
+    private Observation send(MediaRequest request, ServiceInstance instance, MediaKeeper manager) {
         Set<Integer> tags = new HashSet<>(request.options().tags());
         for (MediaRequest.Requester requester : request.requesters()) {
             tags.add(manager.tag(requesterTag(requester.username())));
         }
-        MediaManager.Addition addition = MediaManager.Addition.of(request.title().primaryId()).withTags(tags);
+        MediaKeeper.Addition addition = MediaKeeper.Addition.of(request.title().primaryId()).withTags(tags);
         if (request.options().qualityProfileId().isPresent()) {
             addition = addition.withQualityProfile(request.options().qualityProfileId().get());
         }
@@ -85,7 +85,7 @@ public final class DirectBackend implements RequestBackend {
             // because the series itself is monitored. Nothing to search for yet.
             case FUTURE -> addition.withSeasons(Set.of(futureSeason(manager, request))).withoutSearch();
         };
-        MediaManager.Added added = manager.add(addition);
+        MediaKeeper.Added added = manager.add(addition);
         Observation seen = observe(request, instance, manager);
         return new Observation(seen.state(), Optional.of(instance.id()), Optional.of(added.libraryId()), Optional.empty(),
                 seen.progress(), seen.note());
@@ -102,7 +102,7 @@ public final class DirectBackend implements RequestBackend {
     }
 
     @Override
-    public Optional<MediaManager.Presence> presence(RequestedTitle title, boolean fourK) {
+    public Optional<MediaKeeper.Presence> presence(RequestedTitle title, boolean fourK) {
         return instanceFor(title.type(), fourK, Optional.empty()).map(instance -> {
             try {
                 return manager(instance).presence(title.primaryId());
@@ -113,9 +113,9 @@ public final class DirectBackend implements RequestBackend {
         });
     }
 
-    private Observation observe(MediaRequest request, ServiceInstance instance, MediaManager manager) {
-        MediaManager.Presence presence = manager.presence(request.title().primaryId());
-        OptionalDouble fraction = presence.downloads().stream().mapToDouble(MediaManager.Download::fraction).average();
+    private Observation observe(MediaRequest request, ServiceInstance instance, MediaKeeper manager) {
+        MediaKeeper.Presence presence = manager.presence(request.title().primaryId());
+        OptionalDouble fraction = presence.downloads().stream().mapToDouble(MediaKeeper.Download::fraction).average();
         MediaRequest.Progress progress = new MediaRequest.Progress(presence.filesPresent(), presence.filesExpected(), fraction);
         RequestState state;
         if (presence.complete() && !presence.downloading()) {
@@ -134,16 +134,16 @@ public final class DirectBackend implements RequestBackend {
                 .orElseThrow(() -> new RequestFailure(ServiceProblem.of(ErrorCode.NO_SUITABLE_SERVICE.messageKey(), wanted), null));
     }
 
-    private MediaManager manager(ServiceInstance instance) {
+    private MediaKeeper manager(ServiceInstance instance) {
         ServiceConnector connector = services.connector(instance.kind());
-        if (!(connector instanceof MediaManagerConnector managers)) {
+        if (!(connector instanceof MediaKeeperConnector managers)) {
             throw new IllegalStateException(instance.kind() + " keeps no media");
         }
-        return managers.mediaManager(instance);
+        return managers.mediaKeeper(instance);
     }
 
     /** One past the last season the instance knows: nothing existing gets monitored. */
-    private static int futureSeason(MediaManager manager, MediaRequest request) {
+    private static int futureSeason(MediaKeeper manager, MediaRequest request) {
         TreeSet<Integer> known = manager.find(request.title().primaryId()).map(title -> new TreeSet<>(title.seasons())).orElseGet(TreeSet::new);
         return known.isEmpty() ? 1 : Math.min(SeasonChoice.MAX_SEASON, known.last() + 1);
     }

@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManager.Catalogue;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
-import dev.medianest.features.catalog.MediaManagerConnector;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
+import dev.medianest.features.catalog.MediaKeeperConnector;
 import dev.medianest.features.catalog.MetadataFailure;
 import dev.medianest.features.catalog.MetadataSource;
 import dev.medianest.features.catalog.MetadataSources;
@@ -465,9 +465,9 @@ public final class Discovery implements AutoCloseable {
     }
 
     /** A book as Readarr describes it, as a catalog title; a book without its Goodreads work id cannot be requested and is left out. */
-    static Optional<Title> book(MediaManager.Title book) {
+    static Optional<Title> book(MediaKeeper.Title book) {
         Optional<ExternalId> work = book.id(Catalogue.GOODREADS);
-        if (work.isEmpty() || book.kind() != MediaManager.Kind.BOOK) {
+        if (work.isEmpty() || book.kind() != MediaKeeper.Kind.BOOK) {
             return Optional.empty();
         }
         OptionalInt year = book.year() >= 1800 && book.year() <= 2200 ? OptionalInt.of(book.year()) : OptionalInt.empty();
@@ -527,12 +527,12 @@ public final class Discovery implements AutoCloseable {
         return router.direct().instanceFor(TitleType.BOOK, false, Optional.empty()).filter(ServiceInstance::secretsReadable);
     }
 
-    private MediaManager manager(ServiceInstance instance) {
+    private MediaKeeper manager(ServiceInstance instance) {
         ServiceConnector connector = services.connector(instance.kind());
-        if (!(connector instanceof MediaManagerConnector managers)) {
+        if (!(connector instanceof MediaKeeperConnector managers)) {
             throw new IllegalStateException(instance.kind() + " keeps no media");
         }
-        return managers.mediaManager(instance);
+        return managers.mediaKeeper(instance);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package dev.medianest.features.requests;
 
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public interface RequestBackend {
      * How far the backend already has a title before anyone asks (for the "already there" check
      * and the availability badge); absent when it cannot tell.
      */
-    Optional<MediaManager.Presence> presence(RequestedTitle title, boolean fourK);
+    Optional<MediaKeeper.Presence> presence(RequestedTitle title, boolean fourK);
 
     /**
      * What the backend reported.

@@ -1,7 +1,7 @@
 package dev.medianest.features.requests;
 
-import dev.medianest.features.catalog.MediaManager.Catalogue;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.medianest.features.requests;
 
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.events.RequestChanged;
@@ -376,7 +376,7 @@ public final class Requests {
      * cannot answer, the request goes ahead and the dispatcher finds out later.
      */
     private void refuseIfComplete(MediaRequest.Route route, RequestDraft draft) {
-        Optional<MediaManager.Presence> presence;
+        Optional<MediaKeeper.Presence> presence;
         try {
             presence = router.backend(route).presence(draft.title(), draft.fourK());
         } catch (RequestFailure | AppException unavailable) {

@@ -1,6 +1,6 @@
 package dev.medianest.integrations.arr;
 
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * An *arr download queue read whole and said the way MediaManager speaks. The applications page
+ * An *arr download queue read whole and said the way MediaKeeper speaks. The applications page
  * their queue (QueueResourcePagingResource); the download client's state ({@code status}) and the
  * application's own ({@code trackedDownloadState}: importPending, importBlocked, imported …) are
  * folded into one state a person understands.
@@ -43,46 +43,46 @@ public final class ArrQueue {
      * Every download of the queue {@code page} reads, each under the title {@code libraryId} names
      * (a record without one, such as a release the application could not match, is left out).
      */
-    public static List<MediaManager.Download> downloads(IntFunction<ArrApi.Page<ArrApi.QueueRecord>> page,
+    public static List<MediaKeeper.Download> downloads(IntFunction<ArrApi.Page<ArrApi.QueueRecord>> page,
                                                         Function<ArrApi.QueueRecord, Integer> libraryId) {
         return all(page).stream().filter(record -> libraryId.apply(record) != null)
                 .map(record -> download(record, libraryId.apply(record))).toList();
     }
 
     /** One record as a download of the title {@code libraryId}. */
-    public static MediaManager.Download download(ArrApi.QueueRecord record, long libraryId) {
+    public static MediaKeeper.Download download(ArrApi.QueueRecord record, long libraryId) {
         OptionalInt episode = record.episode() == null ? OptionalInt.empty() : OptionalInt.of(record.episode().episodeNumber());
-        return new MediaManager.Download(libraryId, record.title(), optional(record.seasonNumber()), episode,
+        return new MediaKeeper.Download(libraryId, record.title(), optional(record.seasonNumber()), episode,
                 Math.round(Math.max(0, record.size())), Math.round(Math.max(0, record.sizeleft())), state(record),
                 Optional.ofNullable(record.estimatedCompletionTime()), problem(record));
     }
 
-    static MediaManager.Download.State state(ArrApi.QueueRecord record) {
+    static MediaKeeper.Download.State state(ArrApi.QueueRecord record) {
         String tracked = String.valueOf(record.trackedDownloadState());
         String status = String.valueOf(record.status());
         if ("error".equals(record.trackedDownloadStatus()) || status.equals("failed") || tracked.startsWith("failed")) {
-            return MediaManager.Download.State.FAILED;
+            return MediaKeeper.Download.State.FAILED;
         }
         switch (tracked) {
             case "importBlocked":
-                return MediaManager.Download.State.NEEDS_ATTENTION;
+                return MediaKeeper.Download.State.NEEDS_ATTENTION;
             case "importPending", "importing":
-                return MediaManager.Download.State.IMPORTING;
+                return MediaKeeper.Download.State.IMPORTING;
             case "imported":
-                return MediaManager.Download.State.DONE;
+                return MediaKeeper.Download.State.DONE;
             default:
                 break;
         }
         if ("warning".equals(record.trackedDownloadStatus())) {
-            return MediaManager.Download.State.NEEDS_ATTENTION;
+            return MediaKeeper.Download.State.NEEDS_ATTENTION;
         }
         return switch (status) {
-            case "downloading" -> MediaManager.Download.State.DOWNLOADING;
-            case "paused" -> MediaManager.Download.State.PAUSED;
-            case "delay" -> MediaManager.Download.State.DELAYED;
-            case "completed" -> MediaManager.Download.State.IMPORTING;
-            case "warning", "downloadClientUnavailable", "fallback" -> MediaManager.Download.State.NEEDS_ATTENTION;
-            default -> MediaManager.Download.State.QUEUED;
+            case "downloading" -> MediaKeeper.Download.State.DOWNLOADING;
+            case "paused" -> MediaKeeper.Download.State.PAUSED;
+            case "delay" -> MediaKeeper.Download.State.DELAYED;
+            case "completed" -> MediaKeeper.Download.State.IMPORTING;
+            case "warning", "downloadClientUnavailable", "fallback" -> MediaKeeper.Download.State.NEEDS_ATTENTION;
+            default -> MediaKeeper.Download.State.QUEUED;
         };
     }
 

@@ -3,8 +3,8 @@ package dev.medianest.integrations.arr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.catalog.MediaManager.Catalogue;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.requests.WebhookEvent;
 
 import java.util.ArrayList;

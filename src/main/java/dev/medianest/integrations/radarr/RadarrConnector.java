@@ -1,7 +1,7 @@
 package dev.medianest.integrations.radarr;
 
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManagerConnector;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeperConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -20,7 +20,7 @@ import java.util.Map;
  * Radarr as a configured service (spec: radarr-v3.openapi.json). Radarr 3 and later speak API v3;
  * older releases (v0.2) do not, hence the minimum major version 3.
  */
-public final class RadarrConnector implements MediaManagerConnector {
+public final class RadarrConnector implements MediaKeeperConnector {
 
     private final RadarrClient client;
     private final ArrConnectorChecks checks;
@@ -59,7 +59,7 @@ public final class RadarrConnector implements MediaManagerConnector {
 
     /** The movies of this Radarr instance, for the request feature. */
     @Override
-    public MediaManager mediaManager(ServiceInstance instance) {
+    public MediaKeeper mediaKeeper(ServiceInstance instance) {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Radarr instance");
         }

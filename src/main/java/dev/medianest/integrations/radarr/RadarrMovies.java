@@ -1,6 +1,6 @@
 package dev.medianest.integrations.radarr;
 
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.integrations.arr.ArrApi;
 import dev.medianest.integrations.arr.ArrQueue;
@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** One Radarr instance as the catalog's MediaManager of movies. */
-final class RadarrMovies implements MediaManager {
+/** One Radarr instance as the catalog's MediaKeeper of movies. */
+final class RadarrMovies implements MediaKeeper {
 
     private final RadarrClient radarr;
     private final ArrSettings settings;

@@ -1,7 +1,7 @@
 package dev.medianest.integrations.radarr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.medianest.features.catalog.MediaManager.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.WebhookEvent;
 import dev.medianest.features.requests.WebhookFormat;

@@ -1,6 +1,6 @@
 package dev.medianest.integrations.readarr;
 
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.integrations.arr.ArrApi;
 import dev.medianest.integrations.arr.ArrQueue;
@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** One Readarr instance as the catalog's MediaManager of books. */
-final class ReadarrBooks implements MediaManager {
+/** One Readarr instance as the catalog's MediaKeeper of books. */
+final class ReadarrBooks implements MediaKeeper {
 
     private final ReadarrClient readarr;
     private final ArrSettings settings;

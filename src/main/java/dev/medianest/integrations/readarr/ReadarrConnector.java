@@ -1,7 +1,7 @@
 package dev.medianest.integrations.readarr;
 
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManagerConnector;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeperConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -22,7 +22,7 @@ import java.util.Map;
  * last 0.4 speaks API v1, the API of the spec (info.version 1.0.0, taken from a 0.3 build), so the
  * minimum major version is 0 and the Test button checks only that Readarr answers /api/v1.
  */
-public final class ReadarrConnector implements MediaManagerConnector {
+public final class ReadarrConnector implements MediaKeeperConnector {
 
     private final ReadarrClient client;
     private final ArrConnectorChecks checks;
@@ -68,7 +68,7 @@ public final class ReadarrConnector implements MediaManagerConnector {
 
     /** The books of this Readarr instance, for the request feature. */
     @Override
-    public MediaManager mediaManager(ServiceInstance instance) {
+    public MediaKeeper mediaKeeper(ServiceInstance instance) {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Readarr instance");
         }

@@ -1,7 +1,7 @@
 package dev.medianest.integrations.seerr;
 
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManager.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.MediaRequest;
 import dev.medianest.features.requests.RequestBackend;
@@ -85,12 +85,12 @@ final class SeerrRoute implements RequestBackend {
 
     /** How far the portal's media server has the title: mediaInfo.status (status4k for 4K). */
     @Override
-    public Optional<MediaManager.Presence> presence(RequestedTitle title, boolean fourK) {
+    public Optional<MediaKeeper.Presence> presence(RequestedTitle title, boolean fourK) {
         try {
             if (tmdbId(title).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(mediaInfo(title).map(media -> presenceOf(media, fourK)).orElse(MediaManager.Presence.absent()));
+            return Optional.of(mediaInfo(title).map(media -> presenceOf(media, fourK)).orElse(MediaKeeper.Presence.absent()));
         } catch (RemoteFailure failure) {
             throw failed(failure);
         }
@@ -140,7 +140,7 @@ final class SeerrRoute implements RequestBackend {
 
     /** Seerr keys movies and series alike by their TMDb id. */
     private static Optional<Integer> tmdbId(RequestedTitle title) {
-        return title.type() == TitleType.BOOK ? Optional.empty() : title.id(Catalogue.TMDB).map(MediaManager.ExternalId::number);
+        return title.type() == TitleType.BOOK ? Optional.empty() : title.id(Catalogue.TMDB).map(MediaKeeper.ExternalId::number);
     }
 
     /**
@@ -167,13 +167,13 @@ final class SeerrRoute implements RequestBackend {
     }
 
     /** Seerr's media id stands in for a library id: the portal tells only whether, not which files. */
-    private static MediaManager.Presence presenceOf(SeerrClient.MediaInfo media, boolean fourK) {
+    private static MediaKeeper.Presence presenceOf(SeerrClient.MediaInfo media, boolean fourK) {
         Optional<Long> id = Optional.ofNullable(media.id()).map(Integer::longValue);
         return switch (media.availability(fourK)) {
-            case AVAILABLE -> new MediaManager.Presence(id, true, 1, 1, List.of());
-            case PARTIALLY_AVAILABLE -> new MediaManager.Presence(id, true, 1, 2, List.of());
-            case PENDING, PROCESSING -> new MediaManager.Presence(id, true, 0, 1, List.of());
-            case UNKNOWN, DELETED -> MediaManager.Presence.absent();
+            case AVAILABLE -> new MediaKeeper.Presence(id, true, 1, 1, List.of());
+            case PARTIALLY_AVAILABLE -> new MediaKeeper.Presence(id, true, 1, 2, List.of());
+            case PENDING, PROCESSING -> new MediaKeeper.Presence(id, true, 0, 1, List.of());
+            case UNKNOWN, DELETED -> MediaKeeper.Presence.absent();
         };
     }
 

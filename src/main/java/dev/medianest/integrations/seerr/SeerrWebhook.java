@@ -3,7 +3,7 @@ package dev.medianest.integrations.seerr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.WebhookEvent;
 import dev.medianest.features.requests.WebhookFormat;

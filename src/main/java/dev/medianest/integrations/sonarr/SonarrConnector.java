@@ -1,7 +1,7 @@
 package dev.medianest.integrations.sonarr;
 
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManagerConnector;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeperConnector;
 import dev.medianest.features.services.Probe;
 import dev.medianest.features.services.ServiceConnector;
 import dev.medianest.features.services.ServiceField;
@@ -22,7 +22,7 @@ import java.util.Map;
  * Sonarr 4 still speaks it; Sonarr 2 had only the unversioned /api, hence the minimum major
  * version 3. The language profile is offered only by an instance that has them (Sonarr 3).
  */
-public final class SonarrConnector implements MediaManagerConnector {
+public final class SonarrConnector implements MediaKeeperConnector {
 
     private final SonarrClient client;
     private final ArrConnectorChecks checks;
@@ -70,7 +70,7 @@ public final class SonarrConnector implements MediaManagerConnector {
 
     /** The series of this Sonarr instance, for the request feature. */
     @Override
-    public MediaManager mediaManager(ServiceInstance instance) {
+    public MediaKeeper mediaKeeper(ServiceInstance instance) {
         if (instance.kind() != kind()) {
             throw new IllegalArgumentException(instance.name() + " is not a Sonarr instance");
         }

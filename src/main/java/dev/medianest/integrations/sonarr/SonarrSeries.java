@@ -1,6 +1,6 @@
 package dev.medianest.integrations.sonarr;
 
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.integrations.arr.ArrApi;
 import dev.medianest.integrations.arr.ArrQueue;
@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** One Sonarr instance (v3 or v4) as the catalog's MediaManager of series. */
-final class SonarrSeries implements MediaManager {
+/** One Sonarr instance (v3 or v4) as the catalog's MediaKeeper of series. */
+final class SonarrSeries implements MediaKeeper {
 
     private final SonarrClient sonarr;
     private final ArrSettings settings;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.App;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;

@@ -7,7 +7,7 @@ import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.features.accounts.User;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;

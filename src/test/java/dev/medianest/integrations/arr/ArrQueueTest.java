@@ -1,6 +1,6 @@
 package dev.medianest.integrations.arr;
 
-import dev.medianest.features.catalog.MediaManager.Download.State;
+import dev.medianest.features.catalog.MediaKeeper.Download.State;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

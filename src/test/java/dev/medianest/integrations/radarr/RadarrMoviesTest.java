@@ -2,7 +2,7 @@ package dev.medianest.integrations.radarr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.integrations.arr.ArrSpecGaps;
@@ -22,7 +22,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A Radarr instance as the request feature sees it (MediaManager), against a fake held to radarr-v3.openapi.json. */
+/** A Radarr instance as the request feature sees it (MediaKeeper), against a fake held to radarr-v3.openapi.json. */
 class RadarrMoviesTest {
 
     private static final String PROFILES = "[{\"id\":4,\"name\":\"HD-1080p\"},{\"id\":5,\"name\":\"Ultra-HD\"}]";
@@ -45,12 +45,12 @@ class RadarrMoviesTest {
     void a_search_says_which_movies_are_already_kept() {
         try (SpecFake radarr = SpecFake.start(RadarrClientTest.SPEC, routes ->
                 routes.get("/api/v3/movie/lookup", Fixtures.answer("radarr/movie-lookup-dune.json")))) {
-            List<MediaManager.Title> titles = connector.mediaManager(instance(radarr, DEFAULTS)).search("Dune");
-            assertThat(titles).extracting(MediaManager.Title::name, MediaManager.Title::year, MediaManager.Title::libraryId)
+            List<MediaKeeper.Title> titles = connector.mediaKeeper(instance(radarr, DEFAULTS)).search("Dune");
+            assertThat(titles).extracting(MediaKeeper.Title::name, MediaKeeper.Title::year, MediaKeeper.Title::libraryId)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Dune", 2021, Optional.of(12L)),
                             org.assertj.core.groups.Tuple.tuple("Dune: Part Two", 2024, Optional.empty()),
                             org.assertj.core.groups.Tuple.tuple("Dune", 1984, Optional.empty()));
-            assertThat(titles.get(1).ids()).containsExactly(MediaManager.ExternalId.tmdb(693134), MediaManager.ExternalId.imdb("tt15239678"));
+            assertThat(titles.get(1).ids()).containsExactly(MediaKeeper.ExternalId.tmdb(693134), MediaKeeper.ExternalId.imdb("tt15239678"));
             assertThat(titles.get(1).posterUrl()).contains("https://image.tmdb.org/t/p/original/1pdfLvkbY9ohJlCjQH2CZjjYVvJ.jpg");
             assertThat(titles.get(2).posterUrl()).isEmpty();
             radarr.assertAllInSpec();
@@ -63,9 +63,9 @@ class RadarrMoviesTest {
             routes.get("/api/v3/movie", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("radarr/movie-dune-2021.json") + "]"));
             routes.get("/api/v3/queue", ctx -> ctx.contentType("application/json").result(EMPTY_QUEUE));
         })) {
-            List<MediaManager.Kept> library = connector.mediaManager(instance(radarr, DEFAULTS)).library();
+            List<MediaKeeper.Kept> library = connector.mediaKeeper(instance(radarr, DEFAULTS)).library();
             assertThat(library).singleElement().satisfies(dune -> {
-                assertThat(dune.ids()).contains(MediaManager.ExternalId.tmdb(438631), MediaManager.ExternalId.imdb("tt1160419"));
+                assertThat(dune.ids()).contains(MediaKeeper.ExternalId.tmdb(438631), MediaKeeper.ExternalId.imdb("tt1160419"));
                 assertThat(dune.presence().libraryId()).contains(12L);
                 assertThat(dune.presence().complete()).isTrue();
                 assertThat(dune.seasons()).isEmpty();
@@ -82,7 +82,7 @@ class RadarrMoviesTest {
             routes.get("/api/v3/movie/lookup/tmdb", ctx -> ctx.contentType("application/json").result(dune2021));
             routes.get("/api/v3/movie", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("radarr/movie-dune-2021.json") + "]"));
         })) {
-            Optional<MediaManager.Title> found = connector.mediaManager(instance(radarr, DEFAULTS)).find(MediaManager.ExternalId.tmdb(438631));
+            Optional<MediaKeeper.Title> found = connector.mediaKeeper(instance(radarr, DEFAULTS)).find(MediaKeeper.ExternalId.tmdb(438631));
             assertThat(found).hasValueSatisfying(title -> {
                 assertThat(title.name()).isEqualTo("Dune");
                 assertThat(title.libraryId()).contains(12L);
@@ -98,9 +98,9 @@ class RadarrMoviesTest {
                 ctx -> ctx.status(500).contentType("application/json").result(notFound)))
                 .tolerating(new SpecFake.KnownGap("GET", "/api/v3/movie/lookup/tmdb", "Response status 500 not defined",
                         "src/Radarr.Http/ErrorManagement/RadarrErrorPipeline.cs answers MovieNotFoundException with 500"))) {
-            MediaManager movies = connector.mediaManager(instance(radarr, DEFAULTS));
-            assertThat(movies.find(MediaManager.ExternalId.tmdb(999999999))).isEmpty();
-            assertThat(movies.find(MediaManager.ExternalId.tvdb(81189))).as("Radarr cannot look up TVDB ids").isEmpty();
+            MediaKeeper movies = connector.mediaKeeper(instance(radarr, DEFAULTS));
+            assertThat(movies.find(MediaKeeper.ExternalId.tmdb(999999999))).isEmpty();
+            assertThat(movies.find(MediaKeeper.ExternalId.tvdb(81189))).as("Radarr cannot look up TVDB ids").isEmpty();
             radarr.assertAllInSpec();
         }
     }
@@ -116,22 +116,22 @@ class RadarrMoviesTest {
             routes.get("/api/v3/queue", ctx -> ctx.contentType("application/json")
                     .result("27".equals(ctx.queryParam("movieIds")) ? Fixtures.text("radarr/queue-page.json") : EMPTY_QUEUE));
         })) {
-            MediaManager movies = connector.mediaManager(instance(radarr, DEFAULTS));
-            MediaManager.Presence dune = movies.presence(MediaManager.ExternalId.tmdb(438631));
+            MediaKeeper movies = connector.mediaKeeper(instance(radarr, DEFAULTS));
+            MediaKeeper.Presence dune = movies.presence(MediaKeeper.ExternalId.tmdb(438631));
             assertThat(dune.complete()).isTrue();
             assertThat(dune.downloading()).isFalse();
 
-            MediaManager.Presence partTwo = movies.presence(MediaManager.ExternalId.tmdb(693134));
+            MediaKeeper.Presence partTwo = movies.presence(MediaKeeper.ExternalId.tmdb(693134));
             assertThat(partTwo.libraryId()).contains(27L);
             assertThat(partTwo.monitored()).isTrue();
             assertThat(partTwo.complete()).isFalse();
             assertThat(partTwo.downloads()).singleElement().satisfies(download -> {
-                assertThat(download.state()).isEqualTo(MediaManager.Download.State.DOWNLOADING);
+                assertThat(download.state()).isEqualTo(MediaKeeper.Download.State.DOWNLOADING);
                 assertThat(download.fraction()).isBetween(0.60, 0.61);
                 assertThat(download.estimatedCompletion()).contains(Instant.parse("2024-11-21T08:01:44Z"));
             });
 
-            assertThat(movies.presence(MediaManager.ExternalId.tmdb(841))).isEqualTo(MediaManager.Presence.absent());
+            assertThat(movies.presence(MediaKeeper.ExternalId.tmdb(841))).isEqualTo(MediaKeeper.Presence.absent());
             radarr.assertAllInSpec();
         }
     }
@@ -146,9 +146,9 @@ class RadarrMoviesTest {
             routes.get("/api/v3/rootfolder", ctx -> ctx.contentType("application/json").result(FOLDERS));
             routes.post("/api/v3/movie", Fixtures.answer(201, "radarr/movie-dune-part-two-added.json"));
         }).tolerating(ArrSpecGaps.created("/api/v3/movie"))) {
-            MediaManager.Added added = connector.mediaManager(instance(radarr, DEFAULTS))
-                    .add(MediaManager.Addition.of(MediaManager.ExternalId.tmdb(693134)).withTags(java.util.Set.of(5)));
-            assertThat(added).isEqualTo(new MediaManager.Added(27, "Dune: Part Two", false, true));
+            MediaKeeper.Added added = connector.mediaKeeper(instance(radarr, DEFAULTS))
+                    .add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tmdb(693134)).withTags(java.util.Set.of(5)));
+            assertThat(added).isEqualTo(new MediaKeeper.Added(27, "Dune: Part Two", false, true));
             JsonNode sent = http.mapper().readTree(radarr.received().stream().filter(request -> request.method().equals("POST"))
                     .findFirst().orElseThrow().body());
             assertThat(sent.get("qualityProfileId").asInt()).isEqualTo(4);
@@ -167,8 +167,8 @@ class RadarrMoviesTest {
             routes.get("/api/v3/qualityprofile", ctx -> ctx.contentType("application/json").result(PROFILES));
             routes.get("/api/v3/rootfolder", ctx -> ctx.contentType("application/json").result(FOLDERS));
         })) {
-            AppException refused = catchThrowableOfType(AppException.class, () -> connector.mediaManager(instance(radarr, Map.of()))
-                    .add(MediaManager.Addition.of(MediaManager.ExternalId.tmdb(693134))));
+            AppException refused = catchThrowableOfType(AppException.class, () -> connector.mediaKeeper(instance(radarr, Map.of()))
+                    .add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tmdb(693134))));
             assertThat(refused.details()).containsEntry("qualityProfileId", "validation.arr.quality_profile_missing");
             assertThat(radarr.received()).noneMatch(request -> request.method().equals("POST"));
             radarr.assertAllInSpec();
@@ -181,8 +181,8 @@ class RadarrMoviesTest {
             routes.get("/api/v3/movie", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("radarr/movie-dune-part-two-added.json") + "]"));
             routes.post("/api/v3/command", Fixtures.answer(201, "radarr/command-movies-search.json"));
         }).tolerating(ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.commandField("/api/v3/command", "movieIds"))) {
-            MediaManager.Added added = connector.mediaManager(instance(radarr, DEFAULTS)).add(MediaManager.Addition.of(MediaManager.ExternalId.tmdb(693134)));
-            assertThat(added).isEqualTo(new MediaManager.Added(27, "Dune: Part Two", true, true));
+            MediaKeeper.Added added = connector.mediaKeeper(instance(radarr, DEFAULTS)).add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tmdb(693134)));
+            assertThat(added).isEqualTo(new MediaKeeper.Added(27, "Dune: Part Two", true, true));
             assertThat(radarr.received()).extracting(SpecFake.Recorded::method, SpecFake.Recorded::path)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/api/v3/movie"), org.assertj.core.groups.Tuple.tuple("POST", "/api/v3/command"));
             radarr.assertAllInSpec();
@@ -192,7 +192,7 @@ class RadarrMoviesTest {
     @Test
     void the_queue_names_the_movie_each_download_belongs_to() {
         try (SpecFake radarr = SpecFake.start(RadarrClientTest.SPEC, routes -> routes.get("/api/v3/queue", Fixtures.answer("radarr/queue-page.json")))) {
-            assertThat(connector.mediaManager(instance(radarr, DEFAULTS)).queue()).singleElement().satisfies(download -> {
+            assertThat(connector.mediaKeeper(instance(radarr, DEFAULTS)).queue()).singleElement().satisfies(download -> {
                 assertThat(download.libraryId()).isEqualTo(27);
                 assertThat(download.release()).isEqualTo("Dune.Part.Two.2024.1080p.BluRay.DDP7.1.x264-ZoroSenpai");
                 assertThat(download.sizeBytes()).isEqualTo(25_183_246_992L);

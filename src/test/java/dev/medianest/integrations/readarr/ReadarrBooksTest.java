@@ -2,7 +2,7 @@ package dev.medianest.integrations.readarr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.integrations.arr.ArrSpecGaps;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
-/** A Readarr instance as the request feature sees it (MediaManager), against a fake held to readarr-v1.openapi.json. */
+/** A Readarr instance as the request feature sees it (MediaKeeper), against a fake held to readarr-v1.openapi.json. */
 class ReadarrBooksTest {
 
     private static final Map<String, String> DEFAULTS = Map.of("qualityProfileId", "1", "metadataProfileId", "2", "rootFolder", "/books",
@@ -34,8 +34,8 @@ class ReadarrBooksTest {
     private final RemoteHttp http = new RemoteHttp(new ObjectMapper());
     private final ReadarrConnector connector = new ReadarrConnector(http);
 
-    private MediaManager books(SpecFake fake, Map<String, String> options) {
-        return connector.mediaManager(new ServiceInstance(3, ServiceKind.READARR, "Readarr", URI.create(fake.baseUrl()), options,
+    private MediaKeeper books(SpecFake fake, Map<String, String> options) {
+        return connector.mediaKeeper(new ServiceInstance(3, ServiceKind.READARR, "Readarr", URI.create(fake.baseUrl()), options,
                 Map.of("apiKey", ReadarrClientTest.API_KEY), true, false, false, Duration.ofSeconds(2), true, Instant.EPOCH, Instant.EPOCH));
     }
 
@@ -44,11 +44,11 @@ class ReadarrBooksTest {
         try (SpecFake readarr = SpecFake.start(ReadarrClientTest.SPEC, routes -> routes.get("/api/v1/book/lookup",
                 Fixtures.answer("readarr/book-lookup-dune.json"))).tolerating(ReadarrClientTest.BOOK_LOOKUP_BODY)) {
             assertThat(books(readarr, DEFAULTS).search("dune herbert"))
-                    .extracting(MediaManager.Title::name, MediaManager.Title::year, MediaManager.Title::creator, MediaManager.Title::libraryId)
+                    .extracting(MediaKeeper.Title::name, MediaKeeper.Title::year, MediaKeeper.Title::creator, MediaKeeper.Title::libraryId)
                     .containsExactly(tuple("Dune", 1965, Optional.of("Frank Herbert"), Optional.empty()),
                             tuple("Dune Messiah", 1969, Optional.of("Frank Herbert"), Optional.of(18L)));
             assertThat(books(readarr, DEFAULTS).search("dune").getFirst().ids())
-                    .containsExactly(MediaManager.ExternalId.goodreads(3634639), new MediaManager.ExternalId(MediaManager.Catalogue.ISBN, "978-0-593-09932-2"));
+                    .containsExactly(MediaKeeper.ExternalId.goodreads(3634639), new MediaKeeper.ExternalId(MediaKeeper.Catalogue.ISBN, "978-0-593-09932-2"));
             readarr.assertAllInSpec();
         }
     }
@@ -60,12 +60,12 @@ class ReadarrBooksTest {
             routes.get("/api/v1/book/{id}", Fixtures.answer("readarr/book-dune-messiah.json"));
             routes.get("/api/v1/queue", Fixtures.answer("readarr/queue-page.json"));
         }).tolerating(ReadarrClientTest.BOOK_LOOKUP_BODY)) {
-            MediaManager.Presence messiah = books(readarr, DEFAULTS).presence(MediaManager.ExternalId.goodreads(3634573));
+            MediaKeeper.Presence messiah = books(readarr, DEFAULTS).presence(MediaKeeper.ExternalId.goodreads(3634573));
             assertThat(messiah.libraryId()).contains(18L);
             assertThat(messiah.complete()).isTrue();
             assertThat(messiah.downloading()).isFalse();
-            assertThat(books(readarr, DEFAULTS).presence(MediaManager.ExternalId.goodreads(3634639))).isEqualTo(MediaManager.Presence.absent());
-            assertThat(books(readarr, DEFAULTS).presence(MediaManager.ExternalId.tmdb(438631))).isEqualTo(MediaManager.Presence.absent());
+            assertThat(books(readarr, DEFAULTS).presence(MediaKeeper.ExternalId.goodreads(3634639))).isEqualTo(MediaKeeper.Presence.absent());
+            assertThat(books(readarr, DEFAULTS).presence(MediaKeeper.ExternalId.tmdb(438631))).isEqualTo(MediaKeeper.Presence.absent());
             readarr.assertAllInSpec();
         }
     }
@@ -76,9 +76,9 @@ class ReadarrBooksTest {
             routes.get("/api/v1/book", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("readarr/book-dune-messiah.json") + "]"));
             routes.get("/api/v1/queue", Fixtures.answer("readarr/queue-page.json"));
         })) {
-            List<MediaManager.Kept> library = books(readarr, DEFAULTS).library();
+            List<MediaKeeper.Kept> library = books(readarr, DEFAULTS).library();
             assertThat(library).singleElement().satisfies(messiah -> {
-                assertThat(messiah.ids()).contains(MediaManager.ExternalId.goodreads(3634573));
+                assertThat(messiah.ids()).contains(MediaKeeper.ExternalId.goodreads(3634573));
                 assertThat(messiah.presence().complete()).isTrue();
                 assertThat(messiah.presence().downloading()).isFalse();
             });
@@ -92,8 +92,8 @@ class ReadarrBooksTest {
             routes.get("/api/v1/book/lookup", ctx -> ctx.contentType("application/json").result(DUNE));
             routes.post("/api/v1/book", Fixtures.answer(201, "readarr/book-dune-added.json"));
         }).tolerating(ReadarrClientTest.BOOK_LOOKUP_BODY, ArrSpecGaps.created("/api/v1/book"))) {
-            MediaManager.Added added = books(readarr, DEFAULTS).add(MediaManager.Addition.of(MediaManager.ExternalId.goodreads(3634639)));
-            assertThat(added).isEqualTo(new MediaManager.Added(22, "Dune", false, true));
+            MediaKeeper.Added added = books(readarr, DEFAULTS).add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.goodreads(3634639)));
+            assertThat(added).isEqualTo(new MediaKeeper.Added(22, "Dune", false, true));
             JsonNode sent = http.mapper().readTree(readarr.received().getLast().body());
             assertThat(sent.at("/author/qualityProfileId").asInt()).isEqualTo(1);
             assertThat(sent.at("/author/metadataProfileId").asInt()).isEqualTo(2);
@@ -111,7 +111,7 @@ class ReadarrBooksTest {
             routes.get("/api/v1/metadataprofile", Fixtures.answer("readarr/metadataprofiles.json"));
         }).tolerating(ReadarrClientTest.BOOK_LOOKUP_BODY)) {
             AppException refused = catchThrowableOfType(AppException.class, () -> books(readarr, Map.of("qualityProfileId", "1", "rootFolder", "/books"))
-                    .add(MediaManager.Addition.of(MediaManager.ExternalId.goodreads(3634639))));
+                    .add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.goodreads(3634639))));
             assertThat(refused.details()).containsEntry("metadataProfileId", "validation.arr.metadata_profile_missing");
             readarr.assertAllInSpec();
         }
@@ -121,10 +121,10 @@ class ReadarrBooksTest {
     void the_queue_says_which_download_needs_attention_and_why() {
         try (SpecFake readarr = SpecFake.start(ReadarrClientTest.SPEC, routes -> routes.get("/api/v1/queue", Fixtures.answer("readarr/queue-page.json")))) {
             assertThat(books(readarr, DEFAULTS).queue())
-                    .extracting(MediaManager.Download::libraryId, MediaManager.Download::state, MediaManager.Download::problem)
+                    .extracting(MediaKeeper.Download::libraryId, MediaKeeper.Download::state, MediaKeeper.Download::problem)
                     .containsExactly(
-                            tuple(22L, MediaManager.Download.State.IMPORTING, Optional.of("Book match is not close enough: 68.2% vs 80% [Book]")),
-                            tuple(31L, MediaManager.Download.State.PAUSED, Optional.empty()));
+                            tuple(22L, MediaKeeper.Download.State.IMPORTING, Optional.of("Book match is not close enough: 68.2% vs 80% [Book]")),
+                            tuple(31L, MediaKeeper.Download.State.PAUSED, Optional.empty()));
             readarr.assertAllInSpec();
         }
     }

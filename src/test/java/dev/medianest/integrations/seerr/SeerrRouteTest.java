@@ -2,8 +2,8 @@ package dev.medianest.integrations.seerr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.catalog.MediaManager;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.MediaRequest;
 import dev.medianest.features.requests.RequestBackend;
@@ -166,13 +166,13 @@ class SeerrRouteTest {
     void presence_is_the_media_info_of_the_edition() {
         try (FakeSeerr seerr = FakeSeerr.start("seerr.openapi.yml")) {
             RequestBackend route = connector.requestBackend(instance(seerr.baseUrl()));
-            assertThat(route.presence(DUNE, false)).contains(MediaManager.Presence.absent());
+            assertThat(route.presence(DUNE, false)).contains(MediaKeeper.Presence.absent());
             seerr.mediaStatus("movie", 438631, false, 4);
             assertThat(route.presence(DUNE, false)).hasValueSatisfying(presence -> {
                 assertThat(presence.inLibrary()).isTrue();
                 assertThat(presence.complete()).isFalse();
             });
-            assertThat(route.presence(DUNE, true)).contains(MediaManager.Presence.absent());
+            assertThat(route.presence(DUNE, true)).contains(MediaKeeper.Presence.absent());
             seerr.assertAllInSpec();
         }
     }

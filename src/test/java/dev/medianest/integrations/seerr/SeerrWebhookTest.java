@@ -1,6 +1,6 @@
 package dev.medianest.integrations.seerr;
 
-import dev.medianest.features.catalog.MediaManager.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.WebhookEvent;
 import dev.medianest.features.requests.WebhookFormat;

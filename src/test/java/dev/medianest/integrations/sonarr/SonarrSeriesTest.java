@@ -2,7 +2,7 @@ package dev.medianest.integrations.sonarr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.catalog.MediaManager;
+import dev.medianest.features.catalog.MediaKeeper;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.integrations.arr.ArrSpecGaps;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
-/** A Sonarr instance as the request feature sees it (MediaManager), against a fake held to sonarr-v3.openapi.json. */
+/** A Sonarr instance as the request feature sees it (MediaKeeper), against a fake held to sonarr-v3.openapi.json. */
 class SonarrSeriesTest {
 
     private static final String PROFILES = "[{\"id\":6,\"name\":\"HD - 720p/1080p\"}]";
@@ -37,8 +37,8 @@ class SonarrSeriesTest {
     private final RemoteHttp http = new RemoteHttp(new ObjectMapper());
     private final SonarrConnector connector = new SonarrConnector(http);
 
-    private MediaManager series(SpecFake fake, Map<String, String> options) {
-        return connector.mediaManager(new ServiceInstance(2, ServiceKind.SONARR, "Sonarr", URI.create(fake.baseUrl()), options,
+    private MediaKeeper series(SpecFake fake, Map<String, String> options) {
+        return connector.mediaKeeper(new ServiceInstance(2, ServiceKind.SONARR, "Sonarr", URI.create(fake.baseUrl()), options,
                 Map.of("apiKey", SonarrClientTest.API_KEY), true, false, false, Duration.ofSeconds(2), true, Instant.EPOCH, Instant.EPOCH));
     }
 
@@ -51,10 +51,10 @@ class SonarrSeriesTest {
         try (SpecFake sonarr = SpecFake.start(SonarrClientTest.SPEC, routes ->
                 routes.get("/api/v3/series/lookup", Fixtures.answer("sonarr/series-lookup-expanse.json")))) {
             assertThat(series(sonarr, DEFAULTS).search("The Expanse")).singleElement().satisfies(title -> {
-                assertThat(title.kind()).isEqualTo(MediaManager.Kind.SERIES);
+                assertThat(title.kind()).isEqualTo(MediaKeeper.Kind.SERIES);
                 assertThat(title.seasons()).containsExactly(0, 1, 2, 3, 4, 5, 6);
-                assertThat(title.ids()).containsExactly(MediaManager.ExternalId.tvdb(280619), MediaManager.ExternalId.tmdb(63639),
-                        MediaManager.ExternalId.imdb("tt3230854"));
+                assertThat(title.ids()).containsExactly(MediaKeeper.ExternalId.tvdb(280619), MediaKeeper.ExternalId.tmdb(63639),
+                        MediaKeeper.ExternalId.imdb("tt3230854"));
                 assertThat(title.inLibrary()).isFalse();
             });
             sonarr.assertAllInSpec();
@@ -65,9 +65,9 @@ class SonarrSeriesTest {
     void finding_by_imdb_id_asks_sonarr_with_an_imdb_prefix_and_a_tmdb_id_is_not_its_to_look_up() {
         try (SpecFake sonarr = SpecFake.start(SonarrClientTest.SPEC, routes -> routes.get("/api/v3/series/lookup",
                 ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("sonarr/series-severance.json") + "]")))) {
-            MediaManager tv = series(sonarr, DEFAULTS);
-            assertThat(tv.find(MediaManager.ExternalId.imdb("tt11280740"))).hasValueSatisfying(title -> assertThat(title.libraryId()).contains(7L));
-            assertThat(tv.find(MediaManager.ExternalId.tmdb(95396))).isEmpty();
+            MediaKeeper tv = series(sonarr, DEFAULTS);
+            assertThat(tv.find(MediaKeeper.ExternalId.imdb("tt11280740"))).hasValueSatisfying(title -> assertThat(title.libraryId()).contains(7L));
+            assertThat(tv.find(MediaKeeper.ExternalId.tmdb(95396))).isEmpty();
             assertThat(sonarr.received()).extracting(SpecFake.Recorded::query).containsExactly("term=imdb%3Att11280740");
             sonarr.assertAllInSpec();
         }
@@ -81,8 +81,8 @@ class SonarrSeriesTest {
             routes.get("/api/v3/queue", ctx -> ctx.contentType("application/json")
                     .result("7".equals(ctx.queryParam("seriesIds")) ? Fixtures.text("sonarr/queue-page.json") : EMPTY_QUEUE));
         })) {
-            MediaManager tv = series(sonarr, DEFAULTS);
-            MediaManager.Presence severance = tv.presence(MediaManager.ExternalId.tvdb(371980));
+            MediaKeeper tv = series(sonarr, DEFAULTS);
+            MediaKeeper.Presence severance = tv.presence(MediaKeeper.ExternalId.tvdb(371980));
             assertThat(severance.libraryId()).contains(7L);
             assertThat(severance.filesPresent()).isEqualTo(16);
             assertThat(severance.filesExpected()).isEqualTo(18);
@@ -90,9 +90,9 @@ class SonarrSeriesTest {
             assertThat(severance.downloads()).singleElement().satisfies(download -> {
                 assertThat(download.season()).hasValue(2);
                 assertThat(download.episode()).hasValue(7);
-                assertThat(download.state()).isEqualTo(MediaManager.Download.State.DOWNLOADING);
+                assertThat(download.state()).isEqualTo(MediaKeeper.Download.State.DOWNLOADING);
             });
-            assertThat(tv.presence(MediaManager.ExternalId.tvdb(280619)).inLibrary()).isFalse();
+            assertThat(tv.presence(MediaKeeper.ExternalId.tvdb(280619)).inLibrary()).isFalse();
             sonarr.assertAllInSpec();
         }
     }
@@ -103,13 +103,13 @@ class SonarrSeriesTest {
             routes.get("/api/v3/series", ctx -> ctx.contentType("application/json").result("[" + Fixtures.text("sonarr/series-severance.json") + "]"));
             routes.get("/api/v3/queue", Fixtures.answer("sonarr/queue-page.json"));
         })) {
-            List<MediaManager.Kept> library = series(sonarr, DEFAULTS).library();
+            List<MediaKeeper.Kept> library = series(sonarr, DEFAULTS).library();
             assertThat(library).singleElement().satisfies(severance -> {
-                assertThat(severance.ids()).contains(MediaManager.ExternalId.tvdb(371980), MediaManager.ExternalId.tmdb(95396));
+                assertThat(severance.ids()).contains(MediaKeeper.ExternalId.tvdb(371980), MediaKeeper.ExternalId.tmdb(95396));
                 assertThat(severance.presence().filesPresent()).isEqualTo(16);
                 assertThat(severance.presence().downloads()).singleElement().satisfies(download -> assertThat(download.season()).hasValue(2));
-                assertThat(severance.seasons()).containsExactly(new MediaManager.SeasonPresence(0, false, 0, 0, 2),
-                        new MediaManager.SeasonPresence(1, true, 9, 9, 9), new MediaManager.SeasonPresence(2, true, 7, 9, 10));
+                assertThat(severance.seasons()).containsExactly(new MediaKeeper.SeasonPresence(0, false, 0, 0, 2),
+                        new MediaKeeper.SeasonPresence(1, true, 9, 9, 9), new MediaKeeper.SeasonPresence(2, true, 7, 9, 10));
             });
             assertThat(sonarr.received()).hasSize(2);
             sonarr.assertAllInSpec();
@@ -124,9 +124,9 @@ class SonarrSeriesTest {
             routes.get("/api/v3/languageprofile", Fixtures.answer("sonarr/languageprofiles-v4.json"));
             routes.post("/api/v3/series", Fixtures.answer(201, "sonarr/series-expanse-added.json"));
         }).tolerating(ArrSpecGaps.created("/api/v3/series"))) {
-            MediaManager.Added added = series(sonarr, DEFAULTS).add(MediaManager.Addition.of(MediaManager.ExternalId.tvdb(280619))
+            MediaKeeper.Added added = series(sonarr, DEFAULTS).add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tvdb(280619))
                     .withSeasons(Set.of(1, 2)));
-            assertThat(added).isEqualTo(new MediaManager.Added(12, "The Expanse", false, true));
+            assertThat(added).isEqualTo(new MediaKeeper.Added(12, "The Expanse", false, true));
             JsonNode sent = posted(sonarr);
             assertThat(sent.has("languageProfileId")).isFalse();
             assertThat(sent.get("qualityProfileId").asInt()).isEqualTo(6);
@@ -147,7 +147,7 @@ class SonarrSeriesTest {
             routes.get("/api/v3/languageprofile", ctx -> ctx.contentType("application/json").result(oneLanguage));
             routes.post("/api/v3/series", Fixtures.answer(201, "sonarr/series-expanse-added.json"));
         }).tolerating(ArrSpecGaps.created("/api/v3/series"))) {
-            series(sonarr, Map.of()).add(MediaManager.Addition.of(MediaManager.ExternalId.tvdb(280619)));
+            series(sonarr, Map.of()).add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tvdb(280619)));
             JsonNode sent = posted(sonarr);
             assertThat(sent.get("qualityProfileId").asInt()).isEqualTo(6);
             assertThat(sent.get("rootFolderPath").asText()).as("the only folder Sonarr can reach").isEqualTo("/tv");
@@ -164,7 +164,7 @@ class SonarrSeriesTest {
             routes.get("/api/v3/languageprofile", Fixtures.answer("sonarr/languageprofiles-v3.json"));
         })) {
             AppException refused = catchThrowableOfType(AppException.class,
-                    () -> series(sonarr, DEFAULTS).add(MediaManager.Addition.of(MediaManager.ExternalId.tvdb(280619))));
+                    () -> series(sonarr, DEFAULTS).add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tvdb(280619))));
             assertThat(refused.details()).containsEntry("languageProfileId", "validation.arr.language_profile_missing");
             sonarr.assertAllInSpec();
         }
@@ -177,9 +177,9 @@ class SonarrSeriesTest {
             routes.post("/api/v3/command", Fixtures.answer(201, "sonarr/command-season-search.json"));
         }).tolerating(ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.commandField("/api/v3/command", "seriesId"),
                 ArrSpecGaps.commandField("/api/v3/command", "seasonNumber"))) {
-            MediaManager.Added added = series(sonarr, DEFAULTS).add(MediaManager.Addition.of(MediaManager.ExternalId.tvdb(371980))
+            MediaKeeper.Added added = series(sonarr, DEFAULTS).add(MediaKeeper.Addition.of(MediaKeeper.ExternalId.tvdb(371980))
                     .withSeasons(Set.of(2)));
-            assertThat(added).isEqualTo(new MediaManager.Added(7, "Severance", true, true));
+            assertThat(added).isEqualTo(new MediaKeeper.Added(7, "Severance", true, true));
             assertThat(sonarr.received()).extracting(SpecFake.Recorded::method, SpecFake.Recorded::body)
                     .contains(tuple("POST", "{\"name\":\"SeasonSearch\",\"seriesId\":7,\"seasonNumber\":2}"));
             sonarr.assertAllInSpec();
@@ -189,7 +189,7 @@ class SonarrSeriesTest {
     @Test
     void the_queue_names_the_series_each_download_belongs_to() {
         try (SpecFake sonarr = SpecFake.start(SonarrClientTest.SPEC, routes -> routes.get("/api/v3/queue", Fixtures.answer("sonarr/queue-page.json")))) {
-            assertThat(series(sonarr, DEFAULTS).queue()).extracting(MediaManager.Download::libraryId, MediaManager.Download::estimatedCompletion)
+            assertThat(series(sonarr, DEFAULTS).queue()).extracting(MediaKeeper.Download::libraryId, MediaKeeper.Download::estimatedCompletion)
                     .containsExactly(tuple(7L, Optional.of(Instant.parse("2025-03-01T06:31:02Z"))));
             sonarr.assertAllInSpec();
         }

@@ -1,10 +1,10 @@
 package dev.medianest.features.catalog;
 
-import dev.medianest.features.catalog.MediaManager.Addition;
-import dev.medianest.features.catalog.MediaManager.Catalogue;
-import dev.medianest.features.catalog.MediaManager.Download;
-import dev.medianest.features.catalog.MediaManager.ExternalId;
-import dev.medianest.features.catalog.MediaManager.Presence;
+import dev.medianest.features.catalog.MediaKeeper.Addition;
+import dev.medianest.features.catalog.MediaKeeper.Catalogue;
+import dev.medianest.features.catalog.MediaKeeper.Download;
+import dev.medianest.features.catalog.MediaKeeper.ExternalId;
+import dev.medianest.features.catalog.MediaKeeper.Presence;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The port's records refuse what cannot be right, whoever builds them: a form, an LLM tool call or a remote answer. */
-class MediaManagerRecordsTest {
+class MediaKeeperRecordsTest {
 
     @Test
     void external_ids_take_the_shape_of_their_catalogue() {

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * platform's remote failure, whose kind names what went wrong (unreachable, wrong API key, …); a
  * request that cannot work whatever the instance says (no quality profile chosen anywhere, an id
  * from a catalogue this kind does not use) fails as an invalid request before any call is made.
+ *
+ * <p>DESIGN.md calls this port {@code MediaManager}; it is named for what it does, as STYLE.md asks.
  */
-public interface MediaManager {
+public interface MediaKeeper {
 
     /** What this instance keeps. */
     Kind kind();
