@@ -1,10 +1,8 @@
 package dev.medianest.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,10 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiscoverBrowserTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoverBrowserTest.class);
-    /** A 1×1 PNG standing in for every poster: the test machine cannot reach image.tmdb.org. */
-    private static final byte[] POSTER = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
     private record Look(String name, int width, int height, ColorScheme scheme) {
     }
 
@@ -66,19 +59,10 @@ class DiscoverBrowserTest {
     @Test
     void typing_dune_shows_results_with_badges_and_a_title_opens_with_its_request_form() {
         for (Look look : List.of(new Look("phone-dark", 360, 740, ColorScheme.DARK), new Look("desktop-light", 1280, 800, ColorScheme.LIGHT))) {
-            try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                    .setViewportSize(look.width(), look.height()).setColorScheme(look.scheme()).setBaseURL(stack.app.baseUrl()))) {
-                context.setDefaultTimeout(15_000);
-                context.route("https://image.tmdb.org/**", DiscoverBrowserTest::poster);
-                context.route("https://images.gr-assets.com/**", DiscoverBrowserTest::poster);
-                context.onConsoleMessage(message -> {
-                    if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-                        browserProblems.add(look.name() + ": " + message.text());
-                    }
-                });
-                context.onWebError(error -> browserProblems.add("uncaught: " + error.error()));
+            try (BrowserContext context = chromium.open(stack.app.baseUrl(), look.name(), look.width(), look.height(), look.scheme(),
+                    browserProblems)) {
                 Page page = context.newPage();
-                signIn(page);
+                HeadlessChromium.signIn(page, DiscoverStack.MEMBER, DiscoverStack.PASSWORD);
 
                 page.locator("nav.mainnav").getByText("Discover").click();
                 page.waitForURL(url -> URI.create(url).getPath().equals("/discover"));
@@ -126,17 +110,7 @@ class DiscoverBrowserTest {
         assertThat(browserProblems).as("console errors, CSP violations and uncaught script errors").isEmpty();
     }
 
-    private static void signIn(Page page) {
-        page.navigate("/sign-in");
-        page.locator("#username").fill(DiscoverStack.MEMBER);
-        page.locator("#password").fill(DiscoverStack.PASSWORD);
-        page.locator("form[action='/sign-in'] button[type=submit]").click();
-        page.waitForURL(url -> !URI.create(url).getPath().equals("/sign-in"));
-    }
 
-    private static void poster(Route route) {
-        route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("image/png").setBodyBytes(POSTER));
-    }
 
     /** With -Dmedianest.screenshots=DIR, each look's last page is saved there for a person to look at. */
     private static void screenshot(Page page, Look look) {

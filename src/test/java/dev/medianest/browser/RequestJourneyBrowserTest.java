@@ -1,11 +1,9 @@
 package dev.medianest.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.medianest.features.services.ServiceDraft;
@@ -44,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestJourneyBrowserTest {
 
-    private static final byte[] POSTER = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final int ULTRA_HD_PROFILE = 5;
 
     @TempDir
@@ -79,9 +75,10 @@ class RequestJourneyBrowserTest {
                 Map.of("qualityProfileId", String.valueOf(ULTRA_HD_PROFILE), "rootFolder", "/movies"),
                 Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
 
-        try (BrowserContext phone = context(390, 844, ColorScheme.DARK); BrowserContext desktop = context(1280, 800, ColorScheme.LIGHT)) {
+        try (BrowserContext phone = chromium.open(stack.app.baseUrl(), "member phone dark", 390, 844, ColorScheme.DARK, browserProblems);
+             BrowserContext desktop = chromium.open(stack.app.baseUrl(), "admin desktop light", 1280, 800, ColorScheme.LIGHT, browserProblems)) {
             Page alice = phone.newPage();
-            signIn(alice, DiscoverStack.MEMBER, DiscoverStack.PASSWORD);
+            HeadlessChromium.signIn(alice, DiscoverStack.MEMBER, DiscoverStack.PASSWORD);
             alice.navigate("/discover");
             alice.locator("#discover-q").pressSequentially("Dune", new Locator.PressSequentiallyOptions().setDelay(40));
             Locator dune = alice.locator("#discover-results a[href='/title/movie/" + FakeTmdb.DUNE + "']").first();
@@ -98,7 +95,7 @@ class RequestJourneyBrowserTest {
             assertThat(alice.locator("html")).hasAttribute("data-live", "open");
 
             Page boss = desktop.newPage();
-            signIn(boss, "admin", TestApp.ADMIN_PASSWORD);
+            HeadlessChromium.signIn(boss, "admin", TestApp.ADMIN_PASSWORD);
             boss.navigate("/requests");
             boss.locator("#" + rowId).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve").setExact(true)).click();
             boss.waitForURL(url -> url.contains("done=approved"));
@@ -132,30 +129,4 @@ class RequestJourneyBrowserTest {
         assertThat(browserProblems).as("console errors, CSP violations and uncaught script errors").isEmpty();
     }
 
-    private BrowserContext context(int width, int height, ColorScheme scheme) {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                .setViewportSize(width, height).setColorScheme(scheme).setBaseURL(stack.app.baseUrl()));
-        context.setDefaultTimeout(15_000);
-        // Posters come from TMDb's, TheTVDB's and Goodreads' image hosts, which the test machine cannot reach.
-        context.route(Pattern.compile("^https://.*"), RequestJourneyBrowserTest::poster);
-        context.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-                browserProblems.add(message.text());
-            }
-        });
-        context.onWebError(error -> browserProblems.add("uncaught: " + error.error()));
-        return context;
-    }
-
-    private static void signIn(Page page, String username, String password) {
-        page.navigate("/sign-in");
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("form[action='/sign-in'] button[type=submit]").click();
-        page.waitForURL(url -> !URI.create(url).getPath().equals("/sign-in"));
-    }
-
-    private static void poster(Route route) {
-        route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("image/png").setBodyBytes(POSTER));
-    }
 }

@@ -1,9 +1,9 @@
 package dev.medianest.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.AriaRole;
 import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.accounts.InitialAdmin;
@@ -98,7 +98,7 @@ class RequestsBrowserTest {
 
             try (BrowserContext member = context(look); BrowserContext admin = context(new Look("desktop", 1280, 800, "light", 0, ""))) {
                 Page mia = member.newPage();
-                signIn(mia, "mia", PASSWORD);
+                HeadlessChromium.signIn(mia, "mia", PASSWORD);
                 mia.locator("#theme-select").selectOption(look.theme());
                 assertThat(mia.locator("html")).hasAttribute("data-theme", look.theme());
                 mia.navigate("/requests");
@@ -112,7 +112,7 @@ class RequestsBrowserTest {
                 checkLayout(mia, look, "pending");
 
                 Page boss = admin.newPage();
-                signIn(boss, InitialAdmin.USERNAME, TestApp.ADMIN_PASSWORD);
+                HeadlessChromium.signIn(boss, InitialAdmin.USERNAME, TestApp.ADMIN_PASSWORD);
                 boss.navigate("/requests?tab=pending");
                 boss.locator("#request-" + id).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve").setExact(true)).click();
                 boss.waitForURL(url -> url.contains("done=approved"));
@@ -148,10 +148,10 @@ class RequestsBrowserTest {
         Look phone = new Look("phone", 360, 740, "dark", 0, "");
         try (BrowserContext member = context(phone); BrowserContext admin = context(phone)) {
             Page mia = member.newPage();
-            signIn(mia, "mia", PASSWORD);
+            HeadlessChromium.signIn(mia, "mia", PASSWORD);
             mia.navigate("/requests");
             Page boss = admin.newPage();
-            signIn(boss, InitialAdmin.USERNAME, TestApp.ADMIN_PASSWORD);
+            HeadlessChromium.signIn(boss, InitialAdmin.USERNAME, TestApp.ADMIN_PASSWORD);
             boss.navigate("/requests");
             Locator row = boss.locator("#request-" + declined);
             row.locator("summary").click();
@@ -172,25 +172,9 @@ class RequestsBrowserTest {
     }
 
     private BrowserContext context(Look look) {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                .setViewportSize(look.width(), look.height()).setBaseURL(app.baseUrl()));
-        context.setDefaultTimeout(15_000);
-        context.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-                browserProblems.add(look.viewport() + "/" + look.theme() + ": " + message.text());
-            }
-        });
-        context.onWebError(error -> browserProblems.add("uncaught: " + error.error()));
-        return context;
+        return chromium.open(app.baseUrl(), look.viewport() + "/" + look.theme(), look.width(), look.height(), ColorScheme.LIGHT, browserProblems);
     }
 
-    private static void signIn(Page page, String username, String password) {
-        page.navigate("/sign-in");
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("form[action='/sign-in'] button[type=submit]").click();
-        page.waitForURL(url -> !URI.create(url).getPath().equals("/sign-in"));
-    }
 
     private static void checkLayout(Page page, Look look, String state) {
         double overflow = ((Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")).doubleValue();
