@@ -84,7 +84,6 @@ final class DownloadLive implements AutoCloseable {
     }
 
     private void poll() {
-        Map<Long, DownloadBoard.Group> last = new HashMap<>();
         long lastPing = System.nanoTime();
         try {
             while (true) {
@@ -97,17 +96,13 @@ final class DownloadLive implements AutoCloseable {
                 }
                 List<DownloadBoard.Group> groups = board.groups();
                 polls++;
-                Map<Long, DownloadBoard.Group> now = new HashMap<>();
-                groups.forEach(group -> now.put(group.instance().id(), group));
                 boolean ping = System.nanoTime() - lastPing >= PING.toNanos() - INTERVAL.toNanos() / 2;
                 if (ping) {
                     lastPing = System.nanoTime();
                 }
-                boolean setChanged = !now.keySet().equals(last.keySet());
                 for (Watcher watcher : watchers) {
-                    send(watcher, groups, last, setChanged, ping);
+                    send(watcher, groups, ping);
                 }
-                last = now;
                 Thread.sleep(INTERVAL.toMillis());
             }
         } catch (InterruptedException e) {
@@ -123,8 +118,7 @@ final class DownloadLive implements AutoCloseable {
         }
     }
 
-    private void send(Watcher watcher, List<DownloadBoard.Group> groups, Map<Long, DownloadBoard.Group> last,
-                      boolean setChanged, boolean ping) {
+    private void send(Watcher watcher, List<DownloadBoard.Group> groups, boolean ping) {
         SseClient client = watcher.client;
         try {
             if (client.terminated() || System.nanoTime() - watcher.since > MAX_AGE.toNanos()) {
@@ -134,8 +128,9 @@ final class DownloadLive implements AutoCloseable {
             }
             List<DownloadBoard.Group> shown = audience.visible(watcher.admin, watcher.userId, groups).stream()
                     .filter(watcher.view::shows).toList();
-            // A member's set of groups changes when one of their downloads starts or goes: redraw it whole then.
-            boolean everything = watcher.fresh || setChanged || !ids(shown).equals(ids(watcher.shown));
+            // Each page remembers what it shows: a changed set of groups (a client added, or a member's
+            // download started or gone) redraws them all, otherwise only the groups that changed are sent.
+            boolean everything = watcher.fresh || !ids(shown).equals(ids(watcher.shown));
             Map<Long, DownloadBoard.Group> before = new HashMap<>();
             watcher.shown.forEach(group -> before.put(group.instance().id(), group));
             watcher.shown = shown;

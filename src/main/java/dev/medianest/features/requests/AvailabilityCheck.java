@@ -151,7 +151,12 @@ public final class AvailabilityCheck implements AutoCloseable {
     public void onEvent(DomainEvent event) {
         switch (event) {
             case ServicesChanged changed -> libraries.synchronous().invalidateAll();
-            case RequestChanged changed -> libraries.synchronous().asMap().keySet().forEach(libraries.synchronous()::refresh);
+            // Only the instance the request went to can have changed; open requests themselves are read
+            // from the database on every check. Refreshing every library here would read each whole
+            // *arr library again at every progress report.
+            case RequestChanged changed -> requests.find(changed.requestId()).flatMap(MediaRequest::serviceId)
+                    .filter(serviceId -> libraries.synchronous().getIfPresent(serviceId) != null)
+                    .ifPresent(libraries.synchronous()::refresh);
             case ServiceStatusChanged changed -> {
                 // Only a library someone looked at; reading the others waits until a page needs them.
                 if (libraries.synchronous().getIfPresent(changed.serviceId()) != null) {

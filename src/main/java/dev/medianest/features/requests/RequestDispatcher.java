@@ -95,6 +95,11 @@ public final class RequestDispatcher implements AutoCloseable {
                 requests.stillDue(due.id()).ifPresent(this::send);
             } finally {
                 lock.unlock();
+                // Nobody else waiting: forget the lock, so the map holds only requests being sent.
+                // A sender arriving meanwhile takes a new lock and finds the request no longer due.
+                if (!lock.hasQueuedThreads()) {
+                    sending.remove(due.id(), lock);
+                }
             }
         }
     }

@@ -271,7 +271,12 @@ public final class Requests {
 
     /** The title a request is for, whoever asked: what is requested is no secret, who asked is. */
     public Optional<RequestedTitle> titleOf(long id) {
-        return database.read(handle -> store.find(handle, id)).map(MediaRequest::title);
+        return find(id).map(MediaRequest::title);
+    }
+
+    /** A request whoever asked, for this feature's own bookkeeping (never shown to a caller as is). */
+    Optional<MediaRequest> find(long id) {
+        return database.read(handle -> store.find(handle, id));
     }
 
     /** Requests the backends are working on. */
