@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.medianest.channels.web.WebServer;
 import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.assistant.Assistant;
+import dev.medianest.features.assistant.AssistantSetup;
+import dev.medianest.features.assistant.IntentParser;
+import dev.medianest.features.assistant.LanguageModels;
+import dev.medianest.features.assistant.ModelSettings;
+import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.Sessions;
@@ -84,6 +90,8 @@ public final class App implements AutoCloseable {
     private final AvailabilityCheck availability;
     private final Discovery discovery;
     private final Webhooks webhooks;
+    private final Tools tools;
+    private final Assistant assistant;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -119,6 +127,24 @@ public final class App implements AutoCloseable {
         this.discovery = new Discovery(metadata, services, availability, requests, router);
         events.subscribe(availability::onEvent);
         events.subscribe(discovery::onEvent);
+        this.tools = new Tools(json(), messages, List.of());
+        this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), unavailableModels(),
+                assistantSetup(settings.assistant()), json());
+    }
+
+    /** Until the LLM providers land, every online provider is reported as not set up. */
+    private static LanguageModels unavailableModels() {
+        return model -> {
+            throw new IllegalArgumentException("no LLM provider is built in yet");
+        };
+    }
+
+    /** The assistant as the configuration file sets it up (Settings › Assistant overrides it once saved). */
+    private static AssistantSetup assistantSetup(Settings.Assistant configured) {
+        ModelSettings model = new ModelSettings(ModelSettings.Provider.fromWireName(configured.provider()).orElse(ModelSettings.Provider.OFFLINE),
+                configured.baseUrl().isEmpty() ? Optional.empty() : Optional.of(java.net.URI.create(configured.baseUrl())), configured.model(),
+                Optional.of(configured.apiKey()), Duration.ofSeconds(configured.timeoutSeconds()), configured.maxRetries());
+        return new AssistantSetup(model, configured.history(), configured.messagesPerMinute(), false);
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -243,6 +269,16 @@ public final class App implements AutoCloseable {
     /** Sends approved requests and reconciles in-flight ones; tests run its rounds directly. */
     public RequestDispatcher requestDispatcher() {
         return requestDispatcher;
+    }
+
+    /** The assistant's tool layer, as the chats, the CLI and the MCP server call it. */
+    public Tools tools() {
+        return tools;
+    }
+
+    /** The assistant: conversations, its settings and its token use. */
+    public Assistant assistant() {
+        return assistant;
     }
 
     public ServiceHealth health() {

@@ -36,7 +36,7 @@ public final class Tools {
     public Tools(ObjectMapper json, Messages messages, List<Tool<?>> tools) {
         // Arguments come from a model or an MCP client: an argument we do not know is a mistake to
         // report, not something to drop silently.
-        this.arguments = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        this.arguments = json.copy().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.messages = messages;
