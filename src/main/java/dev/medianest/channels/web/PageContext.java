@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.catalog.TitleAddress;
 import dev.medianest.features.accounts.User;
 import dev.medianest.platform.i18n.Language;
 import dev.medianest.platform.i18n.Messages;
