@@ -9,6 +9,9 @@ import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
+import dev.medianest.features.assistant.AssistantTools;
+import dev.medianest.features.assistant.Tools;
+import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
@@ -84,6 +87,8 @@ public final class App implements AutoCloseable {
     private final AvailabilityCheck availability;
     private final Discovery discovery;
     private final Webhooks webhooks;
+    private final DownloadBoard downloads;
+    private final Tools tools;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -119,6 +124,8 @@ public final class App implements AutoCloseable {
         this.discovery = new Discovery(metadata, services, availability, requests, router);
         events.subscribe(availability::onEvent);
         events.subscribe(discovery::onEvent);
+        this.downloads = new DownloadBoard(services);
+        this.tools = new Tools(json(), messages, AssistantTools.all(discovery, requests, downloads, health, messages));
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -186,7 +193,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -243,6 +250,16 @@ public final class App implements AutoCloseable {
     /** Sends approved requests and reconciles in-flight ones; tests run its rounds directly. */
     public RequestDispatcher requestDispatcher() {
         return requestDispatcher;
+    }
+
+    /** The torrents of every download client; the web's Downloads page and the assistant's tools share it. */
+    public DownloadBoard downloads() {
+        return downloads;
+    }
+
+    /** The assistant's tools, which every channel calls. */
+    public Tools tools() {
+        return tools;
     }
 
     public ServiceHealth health() {
