@@ -32,6 +32,12 @@ final class ArgumentSchema {
         return property(name, integerSchema(description, minimum, maximum), mandatory);
     }
 
+    /** A whole number from 1 with no upper bound worth telling: a request's number, an instance's id. */
+    ArgumentSchema id(String name, String description, boolean mandatory) {
+        ObjectNode schema = NODES.objectNode().put("type", "integer").put("description", description).put("minimum", 1);
+        return property(name, schema, mandatory);
+    }
+
     /** A string that is one of {@code values}. */
     ArgumentSchema choice(String name, String description, List<String> values, boolean mandatory) {
         return property(name, choiceSchema(description, values), mandatory);

@@ -33,7 +33,7 @@ final class CancelRequestTool implements Tool<CancelRequestTool.Arguments> {
                     + "cannot be cancelled here. id comes from request_media or request_status results. The person should confirm "
                     + "before you call this.",
             ArgumentSchema.object()
-                    .integer("id", "The request's number, from request_media or request_status results.", 1, Long.MAX_VALUE, true)
+                    .id("id", "The request's number, from request_media or request_status results.", true)
                     .build(),
             true);
 

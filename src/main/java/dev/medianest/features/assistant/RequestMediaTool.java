@@ -129,8 +129,8 @@ final class RequestMediaTool implements Tool<RequestMediaTool.Arguments> {
                     .text("id", "The title's id from search_media results, e.g. \"438631\".", 40, true)
                     .choice("quality", "2160p for the 4K edition; 1080p or 720p (or omitted) for the ordinary HD one.", QUALITIES, false)
                     .property("seasons", seasonsSchema(), false)
-                    .integer("serviceId", "Advanced: the id of the Radarr/Sonarr/Readarr instance to use.", 1, Long.MAX_VALUE, false)
-                    .integer("qualityProfileId", "Advanced: the instance's quality profile id.", 1, Integer.MAX_VALUE, false)
+                    .id("serviceId", "Advanced: the id of the Radarr/Sonarr/Readarr instance to use.", false)
+                    .id("qualityProfileId", "Advanced: the instance's quality profile id.", false)
                     .text("rootFolder", "Advanced: the instance's root folder path, e.g. \"/movies\".", 1024, false)
                     .property("tags", tagsSchema(), false)
                     .build(),

@@ -65,7 +65,7 @@ final class RequestStatusTool implements Tool<RequestStatusTool.Arguments> {
                     + "query to find requests by title words, state to filter. everyone=true lists everyone's requests and is only for "
                     + "admins and request managers.",
             ArgumentSchema.object()
-                    .integer("id", "One request's number, from request_media or request_status results.", 1, Long.MAX_VALUE, false)
+                    .id("id", "One request's number, from request_media or request_status results.", false)
                     .text("query", "Only requests whose title contains these words, e.g. \"Dune\".", ArgumentChecks.MAX_QUERY, false)
                     .choice("state", "Only requests in this state.", STATES, false)
                     .flag("everyone", "true to list everyone's requests instead of the caller's own (admins and request managers only).")

@@ -84,6 +84,7 @@ final class SearchMediaTool implements Tool<SearchMediaTool.Arguments> {
         ArrayNode results = structured.putArray("results");
         shown.forEach(card -> results.add(ToolViews.title(card.title(), card.availability())));
         structured.put("total", found.cards().size());
+        structured.put("answered", found.answered());
         structured.set("problems", ToolViews.problems(found.problems(), texts));
 
         List<ToolCard> cards = shown.stream().map(card -> ToolViews.titleCard(card.title(), card.availability(), texts)).toList();

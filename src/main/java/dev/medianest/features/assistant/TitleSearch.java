@@ -4,7 +4,6 @@ import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.services.ServiceProblem;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +50,6 @@ final class TitleSearch {
                 first = new Outcome(Optional.empty(), List.of(), found.problems(), found.answered());
             }
         }
-        return first == null ? new Outcome(Optional.empty(), List.of(), new ArrayList<>(), true) : first;
+        return first == null ? new Outcome(Optional.empty(), List.of(), List.of(), true) : first;
     }
 }
