@@ -16,6 +16,8 @@ final class ArgumentChecks {
     static final List<String> SCREEN_TYPES = List.of("movie", "series");
     /** Words and titles a person would type; longer is not a title. */
     static final int MAX_QUERY = 200;
+    /** Longer than any title id ("imdb-tt1234567890"). */
+    static final int MAX_ID = 40;
 
     private ArgumentChecks() {
     }
@@ -34,7 +36,7 @@ final class ArgumentChecks {
 
     /** A title id as search results give it ("438631", "tvdb-269613", a Goodreads work id for a book). */
     static TitleIds titleIds(TitleType type, String field, String id) {
-        String given = InvalidArgument.requireText(field, id, 40);
+        String given = InvalidArgument.requireText(field, id, MAX_ID);
         return TitleAddress.ids(type, given).orElseThrow(() -> new InvalidArgument(field, "tools.argument.title_id", given,
                 TitleAddress.segment(type)));
     }

@@ -23,6 +23,12 @@ final class ArgumentSchema {
         return new ArgumentSchema();
     }
 
+    /** The two arguments that name a title, both required: its {@code mediaType} and its {@code id} from search_media. */
+    ArgumentSchema title() {
+        return choice("mediaType", "The kind of title, from search_media results.", ArgumentChecks.MEDIA_TYPES, true)
+                .text("id", "The title's id from search_media results, e.g. \"438631\" or \"tvdb-269613\".", ArgumentChecks.MAX_ID, true);
+    }
+
     /** A string of 1 to {@code maxLength} characters. */
     ArgumentSchema text(String name, String description, int maxLength, boolean mandatory) {
         return property(name, textSchema(description, maxLength), mandatory);

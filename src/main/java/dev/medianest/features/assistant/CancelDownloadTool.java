@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * name, keeping its files unless asked. Words that match several torrents remove none: the caller
  * is given the candidates to pick one by hash. Admins only.
  */
-final class CancelDownloadTool implements Tool<CancelDownloadTool.Arguments> {
+final class CancelDownloadTool extends DefinedTool<CancelDownloadTool.Arguments> {
 
     /**
      * @param hash        the torrent's info hash, from list_downloads
@@ -48,17 +48,8 @@ final class CancelDownloadTool implements Tool<CancelDownloadTool.Arguments> {
     private final DownloadTargets targets;
 
     CancelDownloadTool(DownloadTargets targets) {
+        super(DEFINITION, Arguments.class);
         this.targets = targets;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

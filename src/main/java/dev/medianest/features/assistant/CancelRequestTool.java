@@ -13,7 +13,7 @@ import java.util.List;
  * Cancel button of the Requests page does. The last requester's withdrawal cancels it; with others
  * still asking, it stays for them.
  */
-final class CancelRequestTool implements Tool<CancelRequestTool.Arguments> {
+final class CancelRequestTool extends DefinedTool<CancelRequestTool.Arguments> {
 
     /** @param id the request's number */
     record Arguments(Long id) {
@@ -40,17 +40,8 @@ final class CancelRequestTool implements Tool<CancelRequestTool.Arguments> {
     private final Requests requests;
 
     CancelRequestTool(Requests requests) {
+        super(DEFINITION, Arguments.class);
         this.requests = requests;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * {@code help}: what the assistant can do, tool by tool, each with a line in the caller's language
  * and an example of asking for it in English and in Russian, and whether the caller may use it.
  */
-final class HelpTool implements Tool<HelpTool.Arguments> {
+final class HelpTool extends DefinedTool<HelpTool.Arguments> {
 
     /** Who may use a tool beyond the assistant permission every tool needs; absent means everyone. */
     private static final Map<String, Predicate<Principal>> RESTRICTED = Map.of(
@@ -47,18 +47,9 @@ final class HelpTool implements Tool<HelpTool.Arguments> {
 
     /** @param tools the definitions of every tool, this one included, in the order they are offered */
     HelpTool(Supplier<List<ToolDefinition>> tools, Messages messages) {
+        super(DEFINITION, Arguments.class);
         this.tools = tools;
         this.messages = messages;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

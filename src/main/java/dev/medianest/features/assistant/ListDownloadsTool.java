@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * speeds and time left. A client that cannot be asked is a problem in the result, never the tool's
  * failure: the others still list.
  */
-final class ListDownloadsTool implements Tool<ListDownloadsTool.Arguments> {
+final class ListDownloadsTool extends DefinedTool<ListDownloadsTool.Arguments> {
 
     /** Torrents shown at most, the ones still downloading first; the total says how many matched. */
     static final int MAX_SHOWN = 25;
@@ -59,17 +59,8 @@ final class ListDownloadsTool implements Tool<ListDownloadsTool.Arguments> {
     private final DownloadTargets targets;
 
     ListDownloadsTool(DownloadTargets targets) {
+        super(DEFINITION, Arguments.class);
         this.targets = targets;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

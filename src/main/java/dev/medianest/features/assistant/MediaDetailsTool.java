@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** {@code media_details}: one title as its page shows it, with what the household has of it and what the caller may request. */
-final class MediaDetailsTool implements Tool<MediaDetailsTool.Arguments> {
+final class MediaDetailsTool extends DefinedTool<MediaDetailsTool.Arguments> {
 
     /**
      * @param mediaType movie, series or book
@@ -44,25 +44,15 @@ final class MediaDetailsTool implements Tool<MediaDetailsTool.Arguments> {
                     + "about a title (\"what is Dune about\", \"how many seasons does Fargo have\"). mediaType and id come from "
                     + "search_media results.",
             ArgumentSchema.object()
-                    .choice("mediaType", "The kind of title, from search_media results.", ArgumentChecks.MEDIA_TYPES, true)
-                    .text("id", "The title's id from search_media results, e.g. \"438631\" or \"tvdb-269613\".", 40, true)
+                    .title()
                     .build(),
             false);
 
     private final Discovery discovery;
 
     MediaDetailsTool(Discovery discovery) {
+        super(DEFINITION, Arguments.class);
         this.discovery = discovery;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

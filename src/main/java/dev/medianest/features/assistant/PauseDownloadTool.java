@@ -3,7 +3,7 @@ package dev.medianest.features.assistant;
 import dev.medianest.features.downloads.DownloadBoard;
 
 /** {@code pause_download}: pauses torrents by hash, by words of their names, or all of them; admins only. */
-final class PauseDownloadTool implements Tool<TorrentSwitch.Selection> {
+final class PauseDownloadTool extends DefinedTool<TorrentSwitch.Selection> {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("pause_download",
             "Pauses downloads in the download clients: one torrent by hash (from list_downloads), every torrent whose name "
@@ -16,17 +16,8 @@ final class PauseDownloadTool implements Tool<TorrentSwitch.Selection> {
     private final TorrentSwitch torrents;
 
     PauseDownloadTool(DownloadTargets targets) {
+        super(DEFINITION, TorrentSwitch.Selection.class);
         this.torrents = new TorrentSwitch(targets, DownloadBoard.Action.PAUSE);
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<TorrentSwitch.Selection> argumentType() {
-        return TorrentSwitch.Selection.class;
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * of what they asked for before, leaving out what they asked for already and what the household has
  * in full. Someone who has asked for nothing yet gets what is trending, and is told so.
  */
-final class RecommendForMeTool implements Tool<RecommendForMeTool.Arguments> {
+final class RecommendForMeTool extends DefinedTool<RecommendForMeTool.Arguments> {
 
     /** Suggestions at most. */
     static final int MAX_PICKS = 10;
@@ -65,18 +65,9 @@ final class RecommendForMeTool implements Tool<RecommendForMeTool.Arguments> {
     private final Requests requests;
 
     RecommendForMeTool(Discovery discovery, Requests requests) {
+        super(DEFINITION, Arguments.class);
         this.discovery = discovery;
         this.requests = requests;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     /** A suggestion and the requested title it came from (empty for a trending one). */

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code recommend_similar}: titles like one title, from the metadata source's recommendations and
  * similar titles (the lists at the foot of a title page), each with what the household has of it.
  */
-final class RecommendSimilarTool implements Tool<RecommendSimilarTool.Arguments> {
+final class RecommendSimilarTool extends DefinedTool<RecommendSimilarTool.Arguments> {
 
     /** Titles per list at most. */
     static final int MAX_PER_LIST = 10;
@@ -56,7 +56,7 @@ final class RecommendSimilarTool implements Tool<RecommendSimilarTool.Arguments>
                     + "Books have no recommendations.",
             ArgumentSchema.object()
                     .choice("mediaType", "movie or series; required with id.", ArgumentChecks.SCREEN_TYPES, false)
-                    .text("id", "The title's id from search_media results, e.g. \"438631\".", 40, false)
+                    .text("id", "The title's id from search_media results, e.g. \"438631\".", ArgumentChecks.MAX_ID, false)
                     .text("query", "The title's name, e.g. \"Dune\", when you have no id.", ArgumentChecks.MAX_QUERY, false)
                     .build(),
             false);
@@ -65,18 +65,9 @@ final class RecommendSimilarTool implements Tool<RecommendSimilarTool.Arguments>
     private final TitleSearch search;
 
     RecommendSimilarTool(Discovery discovery, TitleSearch search) {
+        super(DEFINITION, Arguments.class);
         this.discovery = discovery;
         this.search = search;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * permissions, quotas, joining an open request for the same title and routing to the HD or 4K
  * instance all apply.
  */
-final class RequestMediaTool implements Tool<RequestMediaTool.Arguments> {
+final class RequestMediaTool extends DefinedTool<RequestMediaTool.Arguments> {
 
     static final List<String> QUALITIES = List.of("2160p", "1080p", "720p");
     static final int MAX_TAGS = 20;
@@ -125,8 +125,7 @@ final class RequestMediaTool implements Tool<RequestMediaTool.Arguments> {
                     + "rootFolder, tags) are only for admins and holders of request_advanced; leave them out unless the person names "
                     + "them. The person should confirm before you call this.",
             ArgumentSchema.object()
-                    .choice("mediaType", "The kind of title, from search_media results.", ArgumentChecks.MEDIA_TYPES, true)
-                    .text("id", "The title's id from search_media results, e.g. \"438631\".", 40, true)
+                    .title()
                     .choice("quality", "2160p for the 4K edition; 1080p or 720p (or omitted) for the ordinary HD one.", QUALITIES, false)
                     .property("seasons", seasonsSchema(), false)
                     .id("serviceId", "Advanced: the id of the Radarr/Sonarr/Readarr instance to use.", false)
@@ -157,17 +156,8 @@ final class RequestMediaTool implements Tool<RequestMediaTool.Arguments> {
     private final Discovery discovery;
 
     RequestMediaTool(Discovery discovery) {
+        super(DEFINITION, Arguments.class);
         this.discovery = discovery;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

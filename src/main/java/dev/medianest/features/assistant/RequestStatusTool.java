@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * who ask, everyone's), by the same rules as the Requests page: a member asking for a request that
  * is not theirs is told it does not exist, exactly as for a number nobody has.
  */
-final class RequestStatusTool implements Tool<RequestStatusTool.Arguments> {
+final class RequestStatusTool extends DefinedTool<RequestStatusTool.Arguments> {
 
     /** Requests shown at most; the total says how many matched. */
     static final int MAX_SHOWN = 20;
@@ -75,17 +75,8 @@ final class RequestStatusTool implements Tool<RequestStatusTool.Arguments> {
     private final Requests requests;
 
     RequestStatusTool(Requests requests) {
+        super(DEFINITION, Arguments.class);
         this.requests = requests;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.medianest.features.assistant;
 import dev.medianest.features.downloads.DownloadBoard;
 
 /** {@code resume_download}: resumes torrents by hash, by words of their names, or all of them; admins only. */
-final class ResumeDownloadTool implements Tool<TorrentSwitch.Selection> {
+final class ResumeDownloadTool extends DefinedTool<TorrentSwitch.Selection> {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("resume_download",
             "Resumes paused downloads in the download clients: one torrent by hash (from list_downloads), every torrent whose name "
@@ -16,17 +16,8 @@ final class ResumeDownloadTool implements Tool<TorrentSwitch.Selection> {
     private final TorrentSwitch torrents;
 
     ResumeDownloadTool(DownloadTargets targets) {
+        super(DEFINITION, TorrentSwitch.Selection.class);
         this.torrents = new TorrentSwitch(targets, DownloadBoard.Action.RESUME);
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<TorrentSwitch.Selection> argumentType() {
-        return TorrentSwitch.Selection.class;
     }
 
     @Override

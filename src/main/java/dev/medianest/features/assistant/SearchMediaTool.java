@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * {@code search_media}: movies, series and books by words, with what the household has of each, as
  * the Discover search shows them.
  */
-final class SearchMediaTool implements Tool<SearchMediaTool.Arguments> {
+final class SearchMediaTool extends DefinedTool<SearchMediaTool.Arguments> {
 
     /** At most this many results: enough to choose from in a chat. */
     static final int MAX_RESULTS = 10;
@@ -56,17 +56,8 @@ final class SearchMediaTool implements Tool<SearchMediaTool.Arguments> {
     private final TitleSearch search;
 
     SearchMediaTool(TitleSearch search) {
+        super(DEFINITION, Arguments.class);
         this.search = search;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * person: kind, name, up, degraded, down or not checked yet, why when it is not up, and how fast it
  * answered. Never a setting, an API key or the credentials of an address.
  */
-final class ServiceStatusTool implements Tool<ServiceStatusTool.Arguments> {
+final class ServiceStatusTool extends DefinedTool<ServiceStatusTool.Arguments> {
 
     /** Takes no arguments. */
     record Arguments() {
@@ -38,17 +38,8 @@ final class ServiceStatusTool implements Tool<ServiceStatusTool.Arguments> {
     private final ServiceHealth health;
 
     ServiceStatusTool(ServiceHealth health) {
+        super(DEFINITION, Arguments.class);
         this.health = health;
-    }
-
-    @Override
-    public ToolDefinition definition() {
-        return DEFINITION;
-    }
-
-    @Override
-    public Class<Arguments> argumentType() {
-        return Arguments.class;
     }
 
     @Override

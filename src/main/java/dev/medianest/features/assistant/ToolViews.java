@@ -228,9 +228,9 @@ final class ToolViews {
         List<String> parts = new ArrayList<>();
         parts.add(texts.get("board.state." + torrent.state().name().toLowerCase(Locale.ROOT)));
         parts.add(Math.round(torrent.progress() * 100) + " %");
-        parts.add(bytes(torrent.size(), texts));
+        parts.add(texts.bytes(torrent.size()));
         if (torrent.downloadSpeed() > 0) {
-            parts.add("↓ " + bytes(torrent.downloadSpeed(), texts) + texts.get("tools.downloads.per_second"));
+            parts.add("↓ " + texts.bytes(torrent.downloadSpeed()) + texts.get("tools.downloads.per_second"));
         }
         torrent.eta().ifPresent(eta -> parts.add(texts.get("tools.downloads.eta", duration(eta, texts))));
         return new ToolCard("download", torrent.name(), OptionalInt.empty(), Optional.empty(), String.join(" · ", parts),
@@ -244,19 +244,6 @@ final class ToolViews {
         view.put("client", failed.instance().name());
         view.put("kind", failed.instance().kind().key());
         return view;
-    }
-
-    /** Sizes as the Downloads page shows them: decimal units, one decimal below 10. */
-    static String bytes(long bytes, Messages.Texts texts) {
-        String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
-        double value = Math.max(0, bytes);
-        int unit = 0;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        String pattern = value < 10 && unit > 0 ? "%.1f %s" : "%.0f %s";
-        return String.format(texts.language().locale(), pattern, value, texts.get("unit." + units[unit]));
     }
 
     /** "2 h 5 min", "40 min", "30 s". */
