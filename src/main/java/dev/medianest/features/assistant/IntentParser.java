@@ -553,12 +553,14 @@ public final class IntentParser {
                     before.addFirst(i);
                 }
             }
+            TitleType named = mediaType;
             for (int start = 0; start < before.size(); start++) {
                 List<Integer> tail = before.subList(start, before.size());
                 if (typeWords(tail) == tail.size()) {
                     tail.forEach(index -> tokens.get(index).used = true);
                     return;
                 }
+                mediaType = named; // a type word followed by other words is not the quoted title's type
             }
         }
 
