@@ -164,7 +164,6 @@ public final class FakeLlm implements AutoCloseable {
     private final Format format;
     private final SpecFake spec;
     private final ConcurrentLinkedQueue<Step> script = new ConcurrentLinkedQueue<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger ids = new AtomicInteger();
@@ -250,16 +249,27 @@ public final class FakeLlm implements AutoCloseable {
         return this;
     }
 
-    /** Every request so far, oldest first. */
+    /** Every request so far, oldest first, counted from its arrival (before it is checked against the spec). */
     public List<Received> requests() {
-        return List.copyOf(received);
+        return spec.received().stream().filter(request -> request.path().equals(format.path())).map(this::received).toList();
     }
 
     public Received lastRequest() {
-        if (received.isEmpty()) {
+        List<Received> all = requests();
+        if (all.isEmpty()) {
             throw new AssertionError("the fake " + format + " received no request");
         }
-        return received.getLast();
+        return all.getLast();
+    }
+
+    private Received received(SpecFake.Recorded request) {
+        return received(request.headers(), request.body());
+    }
+
+    private Received received(Map<String, String> headers, String body) {
+        Map<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseless.putAll(headers);
+        return new Received(format, Collections.unmodifiableMap(caseless), parse(body, "the request body"));
     }
 
     /** Fails when a request or an answer left the spec, a request found no scripted step, or asked for no stream. */
@@ -279,17 +289,14 @@ public final class FakeLlm implements AutoCloseable {
     // ---- answering
 
     private void answer(Context ctx) throws IOException {
-        JsonNode body = JSON.readTree(ctx.body());
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(ctx.headerMap());
-        Received request = new Received(format, Collections.unmodifiableMap(headers), body);
-        received.add(request);
+        Received request = received(ctx.headerMap(), ctx.body());
+        int number = requests().size();
         if (!request.streamed()) {
-            problems.add("request " + received.size() + " asked for an answer that is not streamed");
+            problems.add("request " + number + " asked for an answer that is not streamed");
         }
         Step step = script.poll();
         if (step == null) {
-            problems.add("request " + received.size() + " found no scripted turn");
+            problems.add("request " + number + " found no scripted turn");
             step = new Failure(500, Optional.empty());
         }
         switch (step) {
@@ -320,10 +327,10 @@ public final class FakeLlm implements AutoCloseable {
         return format == Format.OLLAMA ? "application/x-ndjson" : "text/event-stream";
     }
 
-    private void refuse(Context ctx, Failure failure) {
+    private void refuse(Context ctx, Failure failure) throws IOException {
         // A 401 repeats the key it was given, as careless servers do, so tests can see that it goes no further.
         String message = switch (failure.status()) {
-            case 401 -> "Incorrect API key provided: " + received.getLast().apiKey().orElse("(none)");
+            case 401 -> "Incorrect API key provided: " + received(ctx.headerMap(), ctx.body()).apiKey().orElse("(none)");
             case 404 -> "model: not-a-model";
             case 429 -> "Rate limit reached; please slow down";
             default -> failure.status() >= 500 ? "Internal server error" : "Bad request";
@@ -554,7 +561,7 @@ public final class FakeLlm implements AutoCloseable {
             ArrayNode calls = line.putObject("message").put("role", "assistant").put("content", "").putArray("tool_calls");
             for (int index = 0; index < turn.calls().size(); index++) {
                 Call call = turn.calls().get(index);
-                calls.addObject().putObject("function").put("index", index).put("name", call.name()).set("arguments", parse(call.argumentsJson()));
+                calls.addObject().putObject("function").put("index", index).put("name", call.name()).set("arguments", parse(call.argumentsJson(), "a scripted call's arguments"));
             }
             events.add(new Event(null, line.put("done", false), false));
         }
@@ -569,11 +576,11 @@ public final class FakeLlm implements AutoCloseable {
         return events;
     }
 
-    private static JsonNode parse(String json) {
+    private static JsonNode parse(String json, String what) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("a scripted tool call's arguments are not JSON: " + json, e);
+            throw new UncheckedIOException(what + " is not JSON: " + json, e);
         }
     }
 
@@ -681,7 +688,7 @@ public final class FakeLlm implements AutoCloseable {
                 for (JsonNode call : message.path("tool_calls")) {
                     JsonNode arguments = call.path("function").path("arguments");
                     calls.add(new SentCall(call.path("id").isMissingNode() ? null : call.path("id").asText(), call.path("function").path("name").asText(),
-                            arguments.isTextual() ? parse(arguments.asText()) : arguments));
+                            arguments.isTextual() ? parse(arguments.asText(), "a call's arguments") : arguments));
                 }
             }
             return calls;

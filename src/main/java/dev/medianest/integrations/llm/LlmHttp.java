@@ -1,5 +1,6 @@
 package dev.medianest.integrations.llm;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
@@ -35,6 +36,7 @@ final class LlmHttp implements HttpClient {
 
     /** An error body is read this far: enough for the provider's message, never a whole HTML page. */
     private static final int ERROR_BODY_LIMIT = 16 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final java.net.http.HttpClient client;
     private final Duration timeout;
@@ -155,18 +157,37 @@ final class LlmHttp implements HttpClient {
         }
     }
 
+    /**
+     * Counts the events, and turns an event that is not JSON, or that LangChain4j cannot read, into an error
+     * of the answer. Every event of the three formats is a JSON object (OpenAI's closing {@code [DONE]} aside);
+     * LangChain4j skips an Anthropic event of no known type, and its SSE parser logs an exception of the
+     * model's listener and goes on (ServerSentEventListenerUtils.ignoringExceptions), so the turn would
+     * otherwise end with whatever it had understood so far.
+     */
     private ServerSentEventListener counting(ServerSentEventListener listener) {
         return new ServerSentEventListener() {
             @Override
             public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
                 events.incrementAndGet();
-                listener.onEvent(event, context);
+                String data = event.data() == null ? "" : event.data().strip();
+                if (!data.equals("[DONE]")) {
+                    try {
+                        JSON.readTree(data);
+                    } catch (IOException notJson) {
+                        listener.onError(notJson);
+                        return;
+                    }
+                }
+                try {
+                    listener.onEvent(event, context);
+                } catch (RuntimeException unreadable) {
+                    listener.onError(unreadable);
+                }
             }
 
             @Override
             public void onEvent(ServerSentEvent event) {
-                events.incrementAndGet();
-                listener.onEvent(event);
+                onEvent(event, null);
             }
 
             @Override

@@ -5,6 +5,7 @@ import dev.medianest.features.assistant.ModelSettings;
 import dev.medianest.features.assistant.ModelSettings.Provider;
 import dev.medianest.testing.FakeLlm;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,7 +40,16 @@ enum Speaker {
     }
 
     ModelSettings settings(FakeLlm server, Duration timeout, int maxRetries) {
-        return new ModelSettings(provider, Optional.of(server.baseUrl()), "test-model", key(), timeout, maxRetries);
+        return settings(server.baseUrl(), timeout, maxRetries);
+    }
+
+    ModelSettings settings(URI baseUrl, Duration timeout, int maxRetries) {
+        return new ModelSettings(provider, Optional.of(baseUrl), "test-model", key(), timeout, maxRetries);
+    }
+
+    /** Whether its base URL ends in /v1, as OpenAI's and the compatible servers' do. */
+    boolean speaksOpenAi() {
+        return provider == Provider.OPENAI || provider == Provider.OPENAI_COMPATIBLE;
     }
 
     LanguageModel model(FakeLlm server) {
