@@ -505,30 +505,13 @@ public final class FakeLlm implements AutoCloseable {
         events.add(new Event("message_start", start, false));
         int index = 0;
         if (!turn.text().isEmpty()) {
-            ObjectNode block = NODES.objectNode().put("type", "content_block_start").put("index", index);
-            block.putObject("content_block").put("type", "text").put("text", "").putNull("citations");
-            events.add(new Event("content_block_start", block, false));
-            for (String piece : pieces(turn.text())) {
-                ObjectNode delta = NODES.objectNode().put("type", "content_block_delta").put("index", index);
-                delta.putObject("delta").put("type", "text_delta").put("text", piece);
-                events.add(new Event("content_block_delta", delta, true));
-            }
-            events.add(new Event("content_block_stop", NODES.objectNode().put("type", "content_block_stop").put("index", index), false));
-            index++;
+            ObjectNode text = NODES.objectNode().put("type", "text").put("text", "").putNull("citations");
+            anthropicBlock(events, index++, text, "text_delta", "text", pieces(turn.text()), true);
         }
         for (Call call : turn.calls()) {
-            ObjectNode block = NODES.objectNode().put("type", "content_block_start").put("index", index);
-            ObjectNode use = block.putObject("content_block").put("type", "tool_use").put("id", "toolu_" + ids.incrementAndGet())
-                    .put("name", call.name());
+            ObjectNode use = NODES.objectNode().put("type", "tool_use").put("id", "toolu_" + ids.incrementAndGet()).put("name", call.name());
             use.putObject("input");
-            events.add(new Event("content_block_start", block, false));
-            for (String half : halves(call.argumentsJson())) {
-                ObjectNode delta = NODES.objectNode().put("type", "content_block_delta").put("index", index);
-                delta.putObject("delta").put("type", "input_json_delta").put("partial_json", half);
-                events.add(new Event("content_block_delta", delta, false));
-            }
-            events.add(new Event("content_block_stop", NODES.objectNode().put("type", "content_block_stop").put("index", index), false));
-            index++;
+            anthropicBlock(events, index++, use, "input_json_delta", "partial_json", halves(call.argumentsJson()), false);
         }
         ObjectNode end = NODES.objectNode().put("type", "message_delta");
         end.putObject("delta").put("stop_reason", turn.calls().isEmpty() ? "end_turn" : "tool_use").putNull("stop_sequence");
@@ -538,6 +521,20 @@ public final class FakeLlm implements AutoCloseable {
         events.add(new Event("message_delta", end, false));
         events.add(new Event("message_stop", NODES.objectNode().put("type", "message_stop"), false));
         return events;
+    }
+
+    /** One content block: its start, a delta of {@code deltaType} for each part (the part under {@code field}), its stop. */
+    private static void anthropicBlock(List<Event> events, int index, ObjectNode block, String deltaType, String field, List<String> parts,
+                                       boolean text) {
+        ObjectNode start = NODES.objectNode().put("type", "content_block_start").put("index", index);
+        start.set("content_block", block);
+        events.add(new Event("content_block_start", start, false));
+        for (String part : parts) {
+            ObjectNode delta = NODES.objectNode().put("type", "content_block_delta").put("index", index);
+            delta.putObject("delta").put("type", deltaType).put(field, part);
+            events.add(new Event("content_block_delta", delta, text));
+        }
+        events.add(new Event("content_block_stop", NODES.objectNode().put("type", "content_block_stop").put("index", index), false));
     }
 
     private static void anthropicUsage(ObjectNode usage, int input, int output) {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Some paths of a large OpenAPI document, with just the components they reference. openai.openapi.yml
@@ -104,35 +105,32 @@ final class SpecExcerpt {
 
     private static Set<String> references(JsonNode node) {
         Set<String> found = new HashSet<>();
+        everyNode(node, next -> {
+            if (next.path("$ref").isTextual()) {
+                found.add(next.path("$ref").asText());
+            }
+        });
+        return found;
+    }
+
+    private static void everyNode(JsonNode root, Consumer<JsonNode> visit) {
         Deque<JsonNode> todo = new ArrayDeque<>();
-        todo.add(node);
+        todo.add(root);
         while (!todo.isEmpty()) {
             JsonNode next = todo.pop();
-            if (next.isObject()) {
-                JsonNode ref = next.get("$ref");
-                if (ref != null && ref.isTextual()) {
-                    found.add(ref.asText());
-                }
-            }
+            visit.accept(next);
             next.forEach(todo::add);
         }
-        return found;
     }
 
     /** The components that are parts of an {@code allOf}: closed on their own, they would refuse what the other parts name. */
     private static Set<String> parts(JsonNode spec) {
         Set<String> parts = new HashSet<>();
-        Deque<JsonNode> todo = new ArrayDeque<>();
-        todo.add(spec);
-        while (!todo.isEmpty()) {
-            JsonNode next = todo.pop();
-            for (JsonNode part : next.path("allOf")) {
-                if (part.path("$ref").isTextual()) {
-                    parts.add(part.path("$ref").asText());
-                }
+        everyNode(spec, next -> next.path("allOf").forEach(part -> {
+            if (part.path("$ref").isTextual()) {
+                parts.add(part.path("$ref").asText());
             }
-            next.forEach(todo::add);
-        }
+        }));
         return parts;
     }
 

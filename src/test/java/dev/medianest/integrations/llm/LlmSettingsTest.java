@@ -1,14 +1,18 @@
 package dev.medianest.integrations.llm;
 
 import dev.medianest.features.assistant.LanguageModel;
+import dev.medianest.features.assistant.ModelFailure;
 import dev.medianest.features.assistant.ModelSettings;
 import dev.medianest.features.assistant.ModelSettings.Provider;
+import dev.medianest.platform.i18n.Language;
+import dev.medianest.platform.i18n.Messages;
 import dev.medianest.testing.FakeLlm;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,5 +93,22 @@ class LlmSettingsTest {
             assertThat(fake.requests()).hasSize(2);
             fake.assertAllInSpec();
         }
+    }
+
+    @Test
+    void every_failure_and_every_provider_has_a_line_in_both_languages() {
+        for (Language language : Language.values()) {
+            Messages.Texts messages = new Messages().in(language);
+            for (ModelFailure.Kind kind : ModelFailure.Kind.values()) {
+                assertThat(messages.has("llm.failure." + kind.name().toLowerCase(Locale.ROOT))).as(language + " " + kind).isTrue();
+            }
+            for (Provider provider : Provider.values()) {
+                if (provider != Provider.OFFLINE) {
+                    assertThat(messages.has("llm.provider." + provider.name().toLowerCase(Locale.ROOT))).as(language + " " + provider).isTrue();
+                }
+            }
+        }
+        assertThat(new Messages().in(Language.EN).get("llm.failure.unreachable", "Ollama", "http://localhost:11434"))
+                .startsWith("Ollama at http://localhost:11434 cannot be reached.");
     }
 }
