@@ -7,7 +7,6 @@ import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.assistant.Assistant;
 import dev.medianest.features.assistant.AssistantSetup;
 import dev.medianest.features.assistant.IntentParser;
-import dev.medianest.features.assistant.LanguageModels;
 import dev.medianest.features.assistant.ModelSettings;
 import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.accounts.ApiTokens;
@@ -32,6 +31,7 @@ import dev.medianest.features.requests.Requests;
 import dev.medianest.features.requests.Webhooks;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.deluge.DelugeConnector;
+import dev.medianest.integrations.llm.LlmConnector;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.features.services.StatusJob;
@@ -133,15 +133,8 @@ public final class App implements AutoCloseable {
         events.subscribe(discovery::onEvent);
         this.downloads = new DownloadBoard(services);
         this.tools = new Tools(json(), messages, AssistantTools.all(discovery, requests, downloads, health, messages));
-        this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), unavailableModels(),
+        this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), new LlmConnector(),
                 assistantSetup(settings.assistant()), json());
-    }
-
-    /** Until the LLM providers land, every online provider is reported as not set up. */
-    private static LanguageModels unavailableModels() {
-        return model -> {
-            throw new IllegalArgumentException("no LLM provider is built in yet");
-        };
     }
 
     /** The assistant as the configuration file sets it up (Settings › Assistant overrides it once saved). */
