@@ -2,6 +2,7 @@ package dev.medianest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.medianest.channels.mcp.McpHttp;
 import dev.medianest.channels.web.WebServer;
 import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.accounts.ApiTokens;
@@ -9,6 +10,7 @@ import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
+import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
@@ -56,6 +58,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,6 +87,7 @@ public final class App implements AutoCloseable {
     private final AvailabilityCheck availability;
     private final Discovery discovery;
     private final Webhooks webhooks;
+    private final Tools tools;
     private WebServer web;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
@@ -119,6 +123,8 @@ public final class App implements AutoCloseable {
         this.discovery = new Discovery(metadata, services, availability, requests, router);
         events.subscribe(availability::onEvent);
         events.subscribe(discovery::onEvent);
+        // The assistant's tools arrive with the tool layer; until then the registry is empty.
+        this.tools = new Tools(json(), messages, List.of());
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -186,7 +192,8 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, tools,
+                Map.of(McpHttp.PATH, McpHttp.servlet(tools, apiTokens, messages, settings, BuildInfo.version(), json()))));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -243,6 +250,16 @@ public final class App implements AutoCloseable {
     /** Sends approved requests and reconciles in-flight ones; tests run its rounds directly. */
     public RequestDispatcher requestDispatcher() {
         return requestDispatcher;
+    }
+
+    /** The assistant's tool layer: every tool, run as a given caller. */
+    public Tools tools() {
+        return tools;
+    }
+
+    /** Personal API tokens: who a bearer token belongs to. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
     }
 
     public ServiceHealth health() {
