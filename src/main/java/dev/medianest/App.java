@@ -89,6 +89,7 @@ public final class App implements AutoCloseable {
     private final Webhooks webhooks;
     private final Tools tools;
     private WebServer web;
+    private McpHttp mcp;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
         this.settings = settings;
@@ -191,9 +192,10 @@ public final class App implements AutoCloseable {
             new UptimeMetrics().bindTo(registry);
             metrics = Optional.of(registry);
         }
+        mcp = McpHttp.servlet(tools, apiTokens, messages, settings, BuildInfo.version(), json());
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
                 json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, tools,
-                Map.of(McpHttp.PATH, McpHttp.servlet(tools, apiTokens, messages, settings, BuildInfo.version(), json()))));
+                Map.of(McpHttp.PATH, mcp)));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -296,6 +298,10 @@ public final class App implements AutoCloseable {
         requestDispatcher.close();
         discovery.close();
         availability.close();
+        if (mcp != null) {
+            // Open MCP sessions hold event streams; ending them first keeps the web server's graceful stop quick.
+            mcp.close();
+        }
         if (web != null) {
             web.stop();
         }

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,8 @@ public final class McpHttp extends HttpServlet {
                 .jsonMapper(catalog.mcpJson())
                 .mcpEndpoint(PATH)
                 .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                // A client that went away is noticed at the next ping instead of holding its stream open for good.
+                .keepAliveInterval(Duration.ofSeconds(30))
                 .contextExtractor(request -> McpTransportContext.create(Map.of(Caller.CONTEXT_KEY, request.getAttribute(Caller.CONTEXT_KEY))))
                 .build();
         this.server = catalog.build(McpServer.sync(new Negotiating(sessions)));
@@ -100,6 +103,11 @@ public final class McpHttp extends HttpServlet {
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         sessions.init(config);
+    }
+
+    /** Ends every session and its open event streams; the server is stopping. */
+    public void close() {
+        server.closeGracefully();
     }
 
     @Override
