@@ -57,35 +57,15 @@ public final class McpSchemas {
         };
     }
 
+    /** A result's definition by the field only it has, most specific first. */
+    private static final List<Map.Entry<String, String>> RESULTS = List.of(
+            Map.entry("protocolVersion", "InitializeResult"), Map.entry("supportedVersions", "DiscoverResult"),
+            Map.entry("tools", "ListToolsResult"), Map.entry("resourceTemplates", "ListResourceTemplatesResult"),
+            Map.entry("resources", "ListResourcesResult"), Map.entry("contents", "ReadResourceResult"),
+            Map.entry("prompts", "ListPromptsResult"), Map.entry("messages", "GetPromptResult"), Map.entry("content", "CallToolResult"));
+
     private static String resultDefinition(JsonNode result) {
-        if (result.has("protocolVersion")) {
-            return "InitializeResult";
-        }
-        if (result.has("supportedVersions")) {
-            return "DiscoverResult";
-        }
-        if (result.has("tools")) {
-            return "ListToolsResult";
-        }
-        if (result.has("resourceTemplates")) {
-            return "ListResourceTemplatesResult";
-        }
-        if (result.has("resources")) {
-            return "ListResourcesResult";
-        }
-        if (result.has("contents")) {
-            return "ReadResourceResult";
-        }
-        if (result.has("prompts")) {
-            return "ListPromptsResult";
-        }
-        if (result.has("messages")) {
-            return "GetPromptResult";
-        }
-        if (result.has("content")) {
-            return "CallToolResult";
-        }
-        return "Result";
+        return RESULTS.stream().filter(entry -> result.has(entry.getKey())).map(Map.Entry::getValue).findFirst().orElse("Result");
     }
 
     private static Schema schema(String version, String definition) {

@@ -12,11 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class McpHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path dataDir;
@@ -88,25 +82,14 @@ class McpHttpTest {
     }
 
     private static Reply post(String bearer, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/mcp")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpSession client = new HttpSession(app.baseUrl(), null);
         if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+            client.withBearer(bearer);
         }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, String> names = new LinkedHashMap<>();
-            response.headers().map().forEach((name, values) -> names.put(name.toLowerCase(), String.join(", ", values)));
-            return new Reply(response.statusCode(), names, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Accept", "application/json, text/event-stream");
+        HttpSession.Reply reply = client.rawApi("POST", "/mcp", "application/json", body, all);
+        return new Reply(reply.status(), reply.headers(), reply.body());
     }
 
     private static String initialize(String version) {
