@@ -23,9 +23,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
         description = {"Serve MediaNest's assistant tools to an MCP client over standard input and output.",
-                "With --server it uses a running MediaNest over its API; without, it opens the local data directory",
-                "(as configured, like `medianest user`). Either way it acts as the owner of a personal API token,",
-                "with exactly their permissions. It stops, with status 0, when standard input closes."},
+                "With --server it uses a running MediaNest over its API; without, it opens the local data directory (as configured, "
+                        + "like `medianest user`). Either way it acts as the owner of a personal API token, with exactly their "
+                        + "permissions. It stops, with status 0, when standard input closes."},
         footer = {"", "The token: --token, else the MEDIANEST_TOKEN environment variable (which keeps it out of the process list).",
                 "Create one in the web interface under Profile › API tokens.",
                 "Protocol versions: 2025-06-18 and 2025-11-25 (negotiated at initialize) and 2026-07-28 (named in each request).",
