@@ -171,7 +171,7 @@ class McpClientTest {
     @Test
     void alice_asks_for_dune_in_4k_and_the_4k_radarr_receives_it_once_approved() throws InterruptedException {
         JsonNode seen = run(overHttp(aliceToken, null),
-                call("request_media", Map.of("mediaType", "movie", "id", FakeTmdb.DUNE, "quality", "2160p")).put("progress", true),
+                call("request_media", Map.of("mediaType", "movie", "id", String.valueOf(FakeTmdb.DUNE), "quality", "2160p")).put("progress", true),
                 step("readResource").put("uri", "medianest://requests"));
 
         JsonNode result = seen.at("/steps/0/value");
@@ -190,8 +190,8 @@ class McpClientTest {
 
     @Test
     void invalid_arguments_and_a_missing_permission_are_tool_errors_the_model_can_read() {
-        JsonNode invalid = run(overHttp(aliceToken, null), call("request_media", Map.of("mediaType", "podcast", "id", 1)));
-        JsonNode forbidden = run(overHttp(victorToken, null), call("pause_download", Map.of("id", "0123456789abcdef0123456789abcdef01234567")));
+        JsonNode invalid = run(overHttp(aliceToken, null), call("request_media", Map.of("mediaType", "podcast", "id", "1")));
+        JsonNode forbidden = run(overHttp(victorToken, null), call("pause_download", Map.of("all", true)));
 
         JsonNode wrong = invalid.at("/steps/0/value");
         assertThat(wrong.path("isError").asBoolean()).isTrue();
