@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +79,6 @@ public final class McpHttp extends HttpServlet {
                 .jsonMapper(catalog.mcpJson())
                 .mcpEndpoint(PATH)
                 .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
-                // A client that went away is noticed at the next ping instead of holding its stream open for good.
-                .keepAliveInterval(Duration.ofSeconds(30))
                 .contextExtractor(request -> McpTransportContext.create(Map.of(Caller.CONTEXT_KEY, request.getAttribute(Caller.CONTEXT_KEY))))
                 .build();
         this.server = catalog.build(McpServer.sync(new Negotiating(sessions)));

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medianest.testing.Await;
+import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.testing.DiscoverStack;
+import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.McpSchemas;
@@ -59,6 +62,11 @@ class McpClientTest {
         HttpSession.Reply granted = admin.api("PATCH", "/api/v1/users/" + alice,
                 Map.of("permissions", List.of("request", "request_4k", "assistant")));
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        // The 4K instance's profile and folder, as an admin sets them in Settings › Services.
+        ServiceInstance uhd = stack.app.app().services().get(stack.radarr4kId);
+        stack.app.app().services().update(stack.app.app().accounts().findByUsername("admin").orElseThrow().id(), uhd.id(),
+                ServiceDraft.of(uhd.kind(), uhd.name(), uhd.baseUrl().toString(), Map.of("qualityProfileId", "5", "rootFolder", "/movies"),
+                        Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
         aliceToken = tokenOf(DiscoverStack.MEMBER);
         victorToken = tokenOf(DiscoverStack.VIEWER);
     }
@@ -152,7 +160,7 @@ class McpClientTest {
             JsonNode steps = seen.path("steps");
             assertThat(names(steps.get(0).path("value"), "tools")).containsExactlyElementsOf(toolNames());
             assertThat(steps.get(1).at("/value/resources")).extracting(node -> node.get("uri").asText())
-                    .containsExactly("medianest://requests", "medianest://downloads", "medianest://services");
+                    .containsExactlyInAnyOrder("medianest://requests", "medianest://downloads", "medianest://services");
             assertThat(names(steps.get(2).path("value"), "prompts")).containsExactlyInAnyOrder("request_movie", "whats_new");
             assertThat(steps.get(3).at("/value/messages/0/content/text").asText()).contains("Dune");
         }
