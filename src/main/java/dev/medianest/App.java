@@ -5,12 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.medianest.channels.mcp.McpHttp;
 import dev.medianest.channels.web.WebServer;
 import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.assistant.Assistant;
+import dev.medianest.features.assistant.AssistantSetup;
+import dev.medianest.features.assistant.IntentParser;
+import dev.medianest.features.assistant.LanguageModels;
+import dev.medianest.features.assistant.ModelSettings;
+import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
-import dev.medianest.features.assistant.Tools;
+import dev.medianest.features.assistant.AssistantTools;
+import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
@@ -87,7 +94,9 @@ public final class App implements AutoCloseable {
     private final AvailabilityCheck availability;
     private final Discovery discovery;
     private final Webhooks webhooks;
+    private final DownloadBoard downloads;
     private final Tools tools;
+    private final Assistant assistant;
     private WebServer web;
     private McpHttp mcp;
 
@@ -124,8 +133,25 @@ public final class App implements AutoCloseable {
         this.discovery = new Discovery(metadata, services, availability, requests, router);
         events.subscribe(availability::onEvent);
         events.subscribe(discovery::onEvent);
-        // The assistant's tools arrive with the tool layer; until then the registry is empty.
-        this.tools = new Tools(json(), messages, List.of());
+        this.downloads = new DownloadBoard(services);
+        this.tools = new Tools(json(), messages, AssistantTools.all(discovery, requests, downloads, health, messages));
+        this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), unavailableModels(),
+                assistantSetup(settings.assistant()), json());
+    }
+
+    /** Until the LLM providers land, every online provider is reported as not set up. */
+    private static LanguageModels unavailableModels() {
+        return model -> {
+            throw new IllegalArgumentException("no LLM provider is built in yet");
+        };
+    }
+
+    /** The assistant as the configuration file sets it up (Settings › Assistant overrides it once saved). */
+    private static AssistantSetup assistantSetup(Settings.Assistant configured) {
+        ModelSettings model = new ModelSettings(ModelSettings.Provider.fromWireName(configured.provider()).orElse(ModelSettings.Provider.OFFLINE),
+                configured.baseUrl().isEmpty() ? Optional.empty() : Optional.of(java.net.URI.create(configured.baseUrl())), configured.model(),
+                Optional.of(configured.apiKey()), Duration.ofSeconds(configured.timeoutSeconds()), configured.maxRetries());
+        return new AssistantSetup(model, configured.history(), configured.messagesPerMinute(), false);
     }
 
     /** Every service plug-in; each integration package adds its connector here. */
@@ -194,7 +220,7 @@ public final class App implements AutoCloseable {
         }
         mcp = McpHttp.servlet(tools, apiTokens, messages, settings, BuildInfo.version(), json());
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, tools,
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads, tools,
                 Map.of(McpHttp.PATH, mcp)));
         try {
             web.start();
@@ -254,9 +280,19 @@ public final class App implements AutoCloseable {
         return requestDispatcher;
     }
 
-    /** The assistant's tool layer: every tool, run as a given caller. */
+    /** The torrents of every download client; the web's Downloads page and the assistant's tools share it. */
+    public DownloadBoard downloads() {
+        return downloads;
+    }
+
+    /** The assistant's tools, which every channel calls. */
     public Tools tools() {
         return tools;
+    }
+
+    /** The assistant: conversations, its settings and its token use. */
+    public Assistant assistant() {
+        return assistant;
     }
 
     /** Personal API tokens: who a bearer token belongs to. */

@@ -36,7 +36,7 @@ public final class Tools {
     public Tools(ObjectMapper json, Messages messages, List<Tool<?>> tools) {
         // Arguments come from a model or an MCP client: an argument we do not know is a mistake to
         // report, not something to drop silently.
-        this.arguments = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        this.arguments = json.copy().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.messages = messages;
@@ -82,6 +82,8 @@ public final class Tools {
         } catch (InvalidArgument invalid) {
             return failed(ToolError.Kind.INVALID_ARGUMENTS, Optional.of(invalid.field()),
                     texts.get("tool.error.invalid_argument", invalid.field(), texts.get(invalid.messageKey(), invalid.args())));
+        } catch (ToolRefusal refused) {
+            return failed(refused.kind(), refused.field(), texts.get(refused.messageKey(), refused.args()));
         } catch (AppException refused) {
             return failed(kindOf(refused.code()), refused.details().keySet().stream().findFirst(), describe(refused, texts));
         } catch (RuntimeException unexpected) {
@@ -124,7 +126,7 @@ public final class Tools {
                 : "[" + reference.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("arguments");
     }
 
-    private static String describe(AppException refused, Messages.Texts texts) {
+    static String describe(AppException refused, Messages.Texts texts) {
         String message = texts.get(refused.code().messageKey(), refused.args());
         if (refused.details().isEmpty()) {
             return message;

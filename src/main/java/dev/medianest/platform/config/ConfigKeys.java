@@ -67,7 +67,27 @@ public final class ConfigKeys {
             ConfigKey.integer("downloads.maxTorrentFileMegabytes", 10, 1, 100,
                     "Largest .torrent file accepted when adding a torrent, through the Downloads page or the API, in MB "
                             + "(1 MB = 1,048,576 bytes). This upload may exceed server.maxRequestBytes. Real torrent files are "
-                            + "kilobytes, a few MB for huge multi-file sets; a larger file is refused before any client sees it.")
+                            + "kilobytes, a few MB for huge multi-file sets; a larger file is refused before any client sees it."),
+            ConfigKey.choice("assistant.provider", "offline", List.of("offline", "anthropic", "openai", "ollama", "openai-compatible"),
+                    "Which LLM the assistant uses: offline (none; the built-in English/Russian understanding answers everything), "
+                            + "anthropic (Claude), openai, ollama, or openai-compatible (LM Studio, vLLM, llama.cpp server). "
+                            + "Settings › Assistant overrides this once an admin saves it there."),
+            ConfigKey.string("assistant.model", "", "a model name such as claude-sonnet-4-5, gpt-4o-mini or llama3.1",
+                    "The model to ask; required for every provider except offline.", false),
+            ConfigKey.url("assistant.baseUrl", "empty, or an http:// or https:// URL",
+                    "The provider's API address. Empty: the provider's own (Ollama: http://localhost:11434). Required for openai-compatible "
+                            + "(for example http://localhost:1234/v1 for LM Studio)."),
+            ConfigKey.string("assistant.apiKey", "", "the provider's API key",
+                    "API key of the provider (required for anthropic and openai). Kept sealed in the database once saved in Settings › Assistant.", true),
+            ConfigKey.integer("assistant.timeoutSeconds", 60, 5, 600,
+                    "Longest wait for one answer of the LLM; after it the assistant answers with the offline understanding."),
+            ConfigKey.integer("assistant.maxRetries", 2, 0, 10,
+                    "Extra attempts after the provider answers 429 (rate limited) or 5xx, waiting longer each time."),
+            ConfigKey.integer("assistant.messagesPerMinute", 10, 1, 1000,
+                    "Messages one person may send to the LLM per minute; past it the offline understanding answers until the minute is over."),
+            ConfigKey.bool("assistant.history", true,
+                    "Keep each person's conversation so follow-ups work and they can read, export or delete it. Off: nothing is stored "
+                            + "but a pending choice or confirmation.")
     );
 
     private static final Map<String, ConfigKey> BY_PATH = index();

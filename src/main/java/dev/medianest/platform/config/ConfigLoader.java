@@ -293,6 +293,9 @@ public final class ConfigLoader {
                 new Settings.Requests(intOf(v, "requests.quota.movies"), intOf(v, "requests.quota.seasons"), intOf(v, "requests.quota.books"),
                         intOf(v, "requests.quota.days"), intOf(v, "requests.reconcileMinutes")),
                 new Settings.Downloads(intOf(v, "downloads.maxTorrentFileMegabytes")),
+                new Settings.Assistant((String) v.get("assistant.provider"), (String) v.get("assistant.model"), (String) v.get("assistant.baseUrl"),
+                        (String) v.get("assistant.apiKey"), intOf(v, "assistant.timeoutSeconds"), intOf(v, "assistant.maxRetries"),
+                        intOf(v, "assistant.messagesPerMinute"), (Boolean) v.get("assistant.history")),
                 source);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** The validated configuration of one MediaNest process. Built only by {@link ConfigLoader}. */
 public record Settings(Server server, Data data, Database database, Security security, Ui ui, Logging logging,
-                       Metrics metrics, Services services, Requests requests, Downloads downloads, String source) {
+                       Metrics metrics, Services services, Requests requests, Downloads downloads, Assistant assistant,
+                       String source) {
 
     /** The web server. */
     public record Server(String host, int port, String publicUrl, List<IpRange> trustedProxies, long maxRequestBytes,
@@ -65,6 +66,21 @@ public record Settings(Server server, Data data, Database database, Security sec
             if (maxTorrentFileMegabytes < 1 || maxTorrentFileMegabytes > 100) {
                 throw new IllegalArgumentException("maxTorrentFileMegabytes must be 1 to 100: " + maxTorrentFileMegabytes);
             }
+        }
+    }
+
+    /**
+     * The assistant as the configuration file sets it up; Settings › Assistant overrides it once saved.
+     *
+     * @param provider the wire name (offline, anthropic, openai, ollama, openai-compatible)
+     */
+    public record Assistant(String provider, String model, String baseUrl, String apiKey, int timeoutSeconds, int maxRetries,
+                            int messagesPerMinute, boolean history) {
+        @Override
+        public String toString() {
+            return "Assistant[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isEmpty() ? "" : "***")
+                    + ", timeoutSeconds=" + timeoutSeconds + ", maxRetries=" + maxRetries + ", messagesPerMinute=" + messagesPerMinute
+                    + ", history=" + history + "]";
         }
     }
 
