@@ -212,7 +212,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, assistant));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {

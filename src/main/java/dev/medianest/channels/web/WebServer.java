@@ -2,6 +2,8 @@ package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.accounts.Permission;
+import dev.medianest.features.assistant.Assistant;
 import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
@@ -56,7 +58,8 @@ public final class WebServer {
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
-                        ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery) {
+                        ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery,
+                        Assistant assistant) {
     }
 
     public WebServer(Parts parts) {
@@ -66,9 +69,11 @@ public final class WebServer {
                 new Pages.Section("/discover", "nav.discover", false),
                 new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/downloads", "nav.downloads", false),
+                new Pages.Section("/assistant", "chat.nav.chat", false, Optional.of(Permission.ASSISTANT)),
                 new Pages.Section("/profile", "nav.profile", false),
                 new Pages.Section("/admin/users", "nav.users", true),
-                new Pages.Section("/settings/services", "nav.services", true)));
+                new Pages.Section("/settings/services", "nav.services", true),
+                new Pages.Section("/settings/assistant", "chat.nav.settings", true)));
         TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
                 userId -> parts.accounts().theme(userId), torrentUploads);
@@ -110,6 +115,8 @@ public final class WebServer {
                     new RouteTable.Downloads(downloadPages, downloadApi, downloadLive), requestRoutes,
                     new RouteTable.Discover(new DiscoverPages(pages, parts.discovery()), new DiscoverApi(parts.discovery())));
 
+            RouteTable.registerAssistant(config.routes, new RouteTable.AssistantRoutes(
+                    new AssistantPages(pages, parts.assistant(), parts.json()), new AssistantApi(parts.assistant(), parts.json())));
             RouteTable.registerWebhooks(config.routes, new WebhookPages(pages, parts.webhooks(), settings.server()),
                     new WebhookApi(parts.webhooks(), settings.server()));
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
