@@ -14,6 +14,7 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.i18n.Messages;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,14 +141,14 @@ final class AssistantPages {
         } else {
             Cookies.set(ctx, state, SINCE_COOKIE, who.user().id() + "." + last.getLast().id(), 365 * 24 * 3600);
         }
-        ctx.redirect("/assistant?done=new");
+        ctx.redirect("/assistant?done=new", HttpStatus.SEE_OTHER);
     }
 
     void deleteHistory(Context ctx) {
         Principal who = AssistantApi.chatter(ctx);
         assistant.deleteHistory(who);
         Cookies.clear(ctx, RequestState.of(ctx), SINCE_COOKIE);
-        ctx.redirect("/assistant?done=deleted");
+        ctx.redirect("/assistant?done=deleted", HttpStatus.SEE_OTHER);
     }
 
     /** The stored turns after the last "New conversation" in this browser. */
@@ -200,7 +201,7 @@ final class AssistantPages {
     void saveSettings(Context ctx) {
         try {
             assistant.configure(RequestState.of(ctx).requirePrincipal(), change(ctx));
-            ctx.redirect("/settings/assistant?done=saved");
+            ctx.redirect("/settings/assistant?done=saved", HttpStatus.SEE_OTHER);
         } catch (AppException refused) {
             showSettings(ctx, typed(ctx), FormErrors.of(refused, texts(ctx)), Optional.empty(), null, ApiErrors.status(refused.code()));
         }
