@@ -61,22 +61,7 @@ final class AssistantApi {
             return;
         }
         EventStream events = new EventStream(ctx, mapper);
-        ReplyStream stream = new ReplyStream() {
-            @Override
-            public void text(String piece) {
-                events.send("text", Map.of("text", piece));
-            }
-
-            @Override
-            public void card(ToolCard card) {
-                events.send("card", AssistantApi.card(card));
-            }
-
-            @Override
-            public void status(String line) {
-                events.send("status", Map.of("text", line));
-            }
-        };
+        ReplyStream stream = events.replies(AssistantApi::card);
         try {
             events.send("reply", reply(send(who, state, text, stream)));
         } catch (AppException refused) {

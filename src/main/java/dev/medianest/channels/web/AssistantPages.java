@@ -9,7 +9,6 @@ import dev.medianest.features.assistant.ChatTurn;
 import dev.medianest.features.assistant.ModelSettings;
 import dev.medianest.features.assistant.ReplyStream;
 import dev.medianest.features.assistant.SetupChange;
-import dev.medianest.features.assistant.ToolCard;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.i18n.Messages;
@@ -94,22 +93,7 @@ final class AssistantPages {
     private void stream(Context ctx, Principal who, RequestState state, String text) {
         EventStream events = new EventStream(ctx, mapper);
         PageContext page = pages.context(ctx);
-        ReplyStream stream = new ReplyStream() {
-            @Override
-            public void text(String piece) {
-                events.send("text", Map.of("text", piece));
-            }
-
-            @Override
-            public void card(ToolCard card) {
-                events.send("card", Map.of("html", pages.fragment("chat_card.jte", Map.of("page", page, "card", card))));
-            }
-
-            @Override
-            public void status(String line) {
-                events.send("status", Map.of("text", line));
-            }
-        };
+        ReplyStream stream = events.replies(card -> Map.of("html", pages.fragment("chat_card.jte", Map.of("page", page, "card", card))));
         try {
             ChatReply reply = assistant.send(who, state.language, text, stream);
             events.send("reply", Map.of("html", turnHtml(page, answered(reply), reply.notice().orElse(null))));

@@ -2,12 +2,16 @@ package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medianest.features.assistant.ReplyStream;
+import dev.medianest.features.assistant.ToolCard;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Server-sent events written on the answer to one POST, as the assistant's reply is made (an
@@ -25,6 +29,29 @@ final class EventStream {
     EventStream(Context ctx, ObjectMapper json) {
         this.ctx = ctx;
         this.json = json;
+    }
+
+    /**
+     * The assistant's reply as it is made, sent as these events: {@code text} pieces and
+     * {@code status} lines as {@code {"text"}}, each {@code card} as {@code cards} shows it.
+     */
+    ReplyStream replies(Function<ToolCard, Object> cards) {
+        return new ReplyStream() {
+            @Override
+            public void text(String piece) {
+                send("text", Map.of("text", piece));
+            }
+
+            @Override
+            public void card(ToolCard card) {
+                send("card", cards.apply(card));
+            }
+
+            @Override
+            public void status(String line) {
+                send("status", Map.of("text", line));
+            }
+        };
     }
 
     /** Whether anything was sent, so an error now can only be told as an event. */
