@@ -59,7 +59,7 @@ public final class WebServer {
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
                         ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery,
-                        Assistant assistant) {
+                        DownloadBoard downloads, Assistant assistant) {
     }
 
     public WebServer(Parts parts) {
@@ -85,7 +85,7 @@ public final class WebServer {
         ServicePages servicePages = new ServicePages(pages, parts.services(), parts.health());
         ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
         this.live = new LiveUpdates(pages, parts.health());
-        DownloadBoard downloadBoard = new DownloadBoard(parts.services());
+        DownloadBoard downloadBoard = parts.downloads();
         DownloadAudience audience = new DownloadAudience(parts.requests()::torrentHashesOf);
         DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit(), audience);
         DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads, audience);
