@@ -89,6 +89,10 @@ class AssistantBrowserTest {
 
             carol.reload();
             assertThat(log.locator(".chat-turn")).hasCount(2); // the same turns after a reload
+            input.fill("/services");
+            carol.locator("#chat-send").click();
+            assertThat(replies.last().locator(".chat-card")).hasCount(5);
+            assertThat(replies.last().locator(".chat-cards")).containsText("TMDb");
 
             assertNoSidewaysScrolling(carol);
         }

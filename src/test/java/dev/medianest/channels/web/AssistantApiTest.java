@@ -78,10 +78,10 @@ class AssistantApiTest {
     }
 
     @Test
-    void with_accept_event_stream_the_reply_streams_as_text_events_then_the_whole_reply() {
+    void with_accept_event_stream_the_reply_streams_as_cards_and_text_events_then_the_whole_reply() {
         HttpSession chatter = chatter();
 
-        Reply streamed = chatter.rawApi("POST", MESSAGES, "application/json", "{\"text\":\"/help\"}", Map.of("Accept", "text/event-stream"));
+        Reply streamed = chatter.rawApi("POST", MESSAGES, "application/json", "{\"text\":\"/services\"}", Map.of("Accept", "text/event-stream"));
 
         assertThat(streamed.status()).isEqualTo(200);
         assertThat(streamed.header("content-type")).startsWith("text/event-stream");
@@ -94,6 +94,12 @@ class AssistantApiTest {
                 .reduce("", String::concat);
         assertThat(reply.get("text").asText()).isEqualTo(said);
         assertThat(reply.get("mode").asText()).isEqualTo("offline");
+        List<JsonNode> cards = events.stream().filter(event -> event.getKey().equals("card")).map(Map.Entry::getValue).toList();
+        assertThat(cards).as("a card per service, as soon as the tool ran").hasSize(5);
+        assertThat(names.indexOf("card")).isLessThan(names.indexOf("reply"));
+        assertThat(cards.getFirst().get("kind").asText()).isEqualTo("service");
+        assertThat(reply.get("cards")).hasSize(5);
+        assertThat(reply.at("/cards/0")).isEqualTo(cards.getFirst());
     }
 
     @Test
