@@ -49,6 +49,7 @@ public final class MediaNestCommand implements Callable<Integer> {
                 .addSubcommand("create", new UserCommand.Create(console))
                 .addSubcommand("reset-password", new UserCommand.ResetPassword(console))
                 .addSubcommand("set-role", new UserCommand.SetRole(console)));
+        line.addSubcommand("query", new QueryCommand(console));
         line.setOut(console.out);
         line.setErr(console.err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
