@@ -213,7 +213,7 @@ public final class App implements AutoCloseable {
         }
         mcp = McpHttp.servlet(tools, apiTokens, messages, settings, BuildInfo.version(), json());
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads, tools,
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads, tools, assistant,
                 Map.of(McpHttp.PATH, mcp)));
         try {
             web.start();

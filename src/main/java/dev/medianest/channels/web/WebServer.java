@@ -2,6 +2,8 @@ package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.accounts.Permission;
+import dev.medianest.features.assistant.Assistant;
 import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.SignIn;
@@ -60,7 +62,7 @@ public final class WebServer {
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
                         ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery,
-                        DownloadBoard downloads, Tools tools,
+                        DownloadBoard downloads, Tools tools, Assistant assistant,
                         Map<String, Servlet> servlets) {
     }
 
@@ -71,9 +73,11 @@ public final class WebServer {
                 new Pages.Section("/discover", "nav.discover", false),
                 new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/downloads", "nav.downloads", false),
+                new Pages.Section("/assistant", "chat.nav.chat", false, Optional.of(Permission.ASSISTANT)),
                 new Pages.Section("/profile", "nav.profile", false),
                 new Pages.Section("/admin/users", "nav.users", true),
-                new Pages.Section("/settings/services", "nav.services", true)));
+                new Pages.Section("/settings/services", "nav.services", true),
+                new Pages.Section("/settings/assistant", "chat.nav.settings", true)));
         TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
                 userId -> parts.accounts().theme(userId), torrentUploads);
@@ -93,7 +97,7 @@ public final class WebServer {
         this.requestLive = new RequestLive(pages, parts.requests(), parts.discovery());
         RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
                 new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);
-        AssistantApi assistantApi = new AssistantApi(parts.tools(), parts.json());
+        ToolApi toolApi = new ToolApi(parts.tools(), parts.json());
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -120,7 +124,9 @@ public final class WebServer {
                     new RouteTable.Downloads(downloadPages, downloadApi, downloadLive), requestRoutes,
                     new RouteTable.Discover(new DiscoverPages(pages, parts.discovery()), new DiscoverApi(parts.discovery())));
 
-            RouteTable.registerAssistant(config.routes, assistantApi);
+            RouteTable.registerTools(config.routes, toolApi);
+            RouteTable.registerAssistant(config.routes, new RouteTable.AssistantRoutes(
+                    new AssistantPages(pages, parts.assistant(), parts.json()), new AssistantApi(parts.assistant(), parts.json())));
             RouteTable.registerWebhooks(config.routes, new WebhookPages(pages, parts.webhooks(), settings.server()),
                     new WebhookApi(parts.webhooks(), settings.server()));
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));
