@@ -327,7 +327,7 @@ public final class FakeLlm implements AutoCloseable {
         return format == Format.OLLAMA ? "application/x-ndjson" : "text/event-stream";
     }
 
-    private void refuse(Context ctx, Failure failure) throws IOException {
+    private void refuse(Context ctx, Failure failure) {
         // A 401 repeats the key it was given, as careless servers do, so tests can see that it goes no further.
         String message = switch (failure.status()) {
             case 401 -> "Incorrect API key provided: " + received(ctx.headerMap(), ctx.body()).apiKey().orElse("(none)");

@@ -76,7 +76,12 @@ final class ProviderModel implements LanguageModel {
 
     @Override
     public Reply reply(List<Message> conversation, List<ToolDefinition> tools, Consumer<String> partialText) throws ModelFailure {
-        ChatRequest request = ChatMapping.request(conversation, tools);
+        ChatRequest request;
+        try {
+            request = ChatMapping.request(conversation, tools);
+        } catch (RuntimeException e) {
+            throw failure(Setback.of(Kind.REFUSED, false, "the conversation could not be put in LangChain4j's terms: " + e.getMessage()), 1, "");
+        }
         UnaryOperator<String> patch = endpoint.wire().patch(tools, conversation);
         long deadline = System.nanoTime() + timeout.toNanos();
         LOG.debug("{}: a turn of {} messages and {} tools", endpoint.describe(), conversation.size(), tools.size());

@@ -17,10 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -204,6 +209,32 @@ class ProviderFailureTest {
         assertThat(failure.kind()).isEqualTo(Kind.UNREACHABLE);
         assertThat(failure.getMessage()).contains("nothing accepts connections").contains(nowhere.toString());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_connection_reset_before_any_answer_is_tried_again() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        connections.incrementAndGet();
+                        socket.getInputStream().read(new byte[1024]);
+                        socket.setSoLinger(true, 0);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            URI resetting = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1");
+
+            ModelFailure failure = failureOf(new LlmConnector(Speaker.QUICK).open(Speaker.OPENAI.settings(resetting, Duration.ofSeconds(20), 2)),
+                    new ArrayList<>());
+
+            assertThat(failure.kind()).isEqualTo(Kind.UNREACHABLE);
+            assertThat(failure.getMessage()).contains("connection dropped").contains("after 3 attempts");
+            assertThat(connections).hasValue(3);
+        }
     }
 
     @ParameterizedTest
