@@ -281,6 +281,11 @@ public final class App implements AutoCloseable {
         return assistant;
     }
 
+    /** Personal API tokens: who a bearer token belongs to. */
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
     public ServiceHealth health() {
         return health;
     }
