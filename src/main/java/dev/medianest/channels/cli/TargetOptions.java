@@ -6,7 +6,7 @@ import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.Lookup;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.accounts.User;
-import dev.medianest.integrations.medianest.MediaNestClient;
+import dev.medianest.integrations.medianest.MediaNestApi;
 import dev.medianest.integrations.medianest.ServerFailure;
 import dev.medianest.integrations.medianest.TokenOwner;
 import dev.medianest.platform.config.ConfigException;
@@ -91,7 +91,7 @@ final class TargetOptions {
     }
 
     private static Target remote(Console console, URI server, String secret) {
-        MediaNestClient client = new MediaNestClient(server, secret, console.texts.language(), App.json());
+        MediaNestApi client = new MediaNestApi(server, secret, console.texts.language(), App.json());
         try {
             return new Target.Remote(client, TokenOwner.of(client));
         } catch (ServerFailure failure) {

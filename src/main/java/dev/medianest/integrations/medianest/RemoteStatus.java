@@ -19,9 +19,9 @@ import java.util.OptionalInt;
  */
 public final class RemoteStatus {
 
-    private final MediaNestClient client;
+    private final MediaNestApi client;
 
-    public RemoteStatus(MediaNestClient client) {
+    public RemoteStatus(MediaNestApi client) {
         this.client = client;
     }
 

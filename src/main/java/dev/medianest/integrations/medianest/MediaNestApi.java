@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * its status and headers with the first event, so a message refused before anything was said still
  * gets that error shape, and a failure after that comes as an {@code error} event of the same shape.
  */
-public final class MediaNestClient {
+public final class MediaNestApi {
 
     /** How long a connection may take to open before the server counts as unreachable. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -49,7 +49,7 @@ public final class MediaNestClient {
     /**
      * @param server the address MediaNest answers at ({@code http://nas:8080}, or behind a proxy {@code https://media.example.org/nest})
      */
-    public MediaNestClient(URI server, String token, Language language, ObjectMapper json) {
+    public MediaNestApi(URI server, String token, Language language, ObjectMapper json) {
         String text = Objects.requireNonNull(server, "server").toString();
         this.server = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.token = Objects.requireNonNull(token, "token");
