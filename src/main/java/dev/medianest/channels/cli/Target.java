@@ -79,8 +79,12 @@ sealed interface Target extends AutoCloseable {
         }
     }
 
-    /** The data directory, opened in this process, acting as one account. */
-    record Local(App app, Principal principal, Language language) implements Target {
+    /**
+     * The data directory, opened in this process, acting as one account.
+     *
+     * @param loud puts the log level back when the command ends
+     */
+    record Local(App app, Principal principal, Language language, Runnable loud) implements Target {
 
         @Override
         public Conversation conversation() {
@@ -137,7 +141,11 @@ sealed interface Target extends AutoCloseable {
 
         @Override
         public void close() {
-            app.close();
+            try {
+                app.close();
+            } finally {
+                loud.run();
+            }
         }
     }
 }

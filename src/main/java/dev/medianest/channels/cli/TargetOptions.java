@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code --server}, {@code --token} and {@code --user}, shared by {@code chat}, {@code query} and
@@ -107,21 +106,21 @@ final class TargetOptions {
             console.printProblems(problems);
             throw new CommandProblem(Console.INVALID_INPUT, "");
         }
-        // Answers say what went wrong; log lines would only break into the chat. logging.level debug still shows everything.
-        Set<String> verbose = Set.of("debug", "trace");
-        LogSetup.apply(new Settings.Logging(verbose.contains(settings.logging().level()) ? settings.logging().level() : "error",
-                settings.logging().format()));
+        // The answers say what went wrong; log lines would only break into them (and into the chat's line editor).
+        Runnable loud = LogSetup.onlyErrors(settings.logging());
         App app;
         try {
             app = App.assemble(settings, Clock.systemUTC());
         } catch (StartupException failure) {
+            loud.run();
             throw new CommandProblem(Console.INVALID_INPUT, console.texts.get(failure.messageKey(), failure.args()));
         }
         try {
             Principal principal = secret.isPresent() ? tokenOwner(console, app, secret.get()) : account(console, app, user);
-            return new Target.Local(app, principal, console.texts.language());
+            return new Target.Local(app, principal, console.texts.language(), loud);
         } catch (RuntimeException refused) {
             app.close();
+            loud.run();
             throw refused;
         }
     }
