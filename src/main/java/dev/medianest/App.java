@@ -15,6 +15,9 @@ import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
+import dev.medianest.features.assistant.AssistantTools;
+import dev.medianest.features.assistant.Tools;
+import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
 import dev.medianest.features.services.ServiceConnector;
@@ -90,6 +93,7 @@ public final class App implements AutoCloseable {
     private final AvailabilityCheck availability;
     private final Discovery discovery;
     private final Webhooks webhooks;
+    private final DownloadBoard downloads;
     private final Tools tools;
     private final Assistant assistant;
     private WebServer web;
@@ -127,7 +131,8 @@ public final class App implements AutoCloseable {
         this.discovery = new Discovery(metadata, services, availability, requests, router);
         events.subscribe(availability::onEvent);
         events.subscribe(discovery::onEvent);
-        this.tools = new Tools(json(), messages, List.of());
+        this.downloads = new DownloadBoard(services);
+        this.tools = new Tools(json(), messages, AssistantTools.all(discovery, requests, downloads, health, messages));
         this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), unavailableModels(),
                 assistantSetup(settings.assistant()), json());
     }
@@ -212,7 +217,7 @@ public final class App implements AutoCloseable {
             metrics = Optional.of(registry);
         }
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -271,7 +276,12 @@ public final class App implements AutoCloseable {
         return requestDispatcher;
     }
 
-    /** The assistant's tool layer, as the chats, the CLI and the MCP server call it. */
+    /** The torrents of every download client; the web's Downloads page and the assistant's tools share it. */
+    public DownloadBoard downloads() {
+        return downloads;
+    }
+
+    /** The assistant's tools, which every channel calls. */
     public Tools tools() {
         return tools;
     }

@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.catalog.TitleAddress;
 import dev.medianest.features.catalog.MetadataFailure;
 import dev.medianest.features.catalog.Title;
 import dev.medianest.features.catalog.TitleDetails;

@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.catalog.TitleAddress;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.catalog.MetadataFailure;
 import dev.medianest.features.catalog.TitleIds;

@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.catalog.TitleAddress;
 import dev.medianest.features.accounts.User;
 import dev.medianest.platform.i18n.Language;
 import dev.medianest.platform.i18n.Messages;
@@ -83,15 +84,7 @@ public record PageContext(Messages.Texts texts, String theme, Optional<User> use
 
     /** "1.2 TB", "850 GB": disk sizes in decimal units, as disk makers and the *arr apps print them. */
     public String bytes(long bytes) {
-        String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
-        double value = Math.max(0, bytes);
-        int unit = 0;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        String pattern = value < 10 && unit > 0 ? "%.1f %s" : "%.0f %s";
-        return String.format(texts.language().locale(), pattern, value, t("unit." + units[unit]));
+        return texts.bytes(bytes);
     }
 
     /** A share from 0 to 1 as a percentage with one decimal ("99.3 %"), in the reader's number format. */

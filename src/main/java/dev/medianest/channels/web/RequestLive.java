@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.catalog.TitleAddress;
 import dev.medianest.features.catalog.TitleIds;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.Discovery;

@@ -56,7 +56,8 @@ public final class WebServer {
     public record Parts(Settings settings, Database database, Accounts accounts, SignIn signIn, Sessions sessions,
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
-                        ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery) {
+                        ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery,
+                        DownloadBoard downloads) {
     }
 
     public WebServer(Parts parts) {
@@ -80,7 +81,7 @@ public final class WebServer {
         ServicePages servicePages = new ServicePages(pages, parts.services(), parts.health());
         ServiceApi serviceApi = new ServiceApi(parts.services(), parts.health(), parts.json());
         this.live = new LiveUpdates(pages, parts.health());
-        DownloadBoard downloadBoard = new DownloadBoard(parts.services());
+        DownloadBoard downloadBoard = parts.downloads();
         DownloadAudience audience = new DownloadAudience(parts.requests()::torrentHashesOf);
         DownloadPages downloadPages = new DownloadPages(pages, downloadBoard, torrentUploads.limit(), audience);
         DownloadApi downloadApi = new DownloadApi(downloadBoard, parts.json(), torrentUploads, audience);

@@ -358,7 +358,7 @@ final class OfflineAgent {
 
     static List<Found> results(ToolResult found) {
         JsonNode structured = found.structured();
-        Optional<String> searchedAs = Optional.ofNullable(structured.path("searchedAs").textValue());
+        Optional<String> searchedAs = Optional.ofNullable(structured.path("matchedForm").textValue());
         List<Found> results = new ArrayList<>();
         int index = 0;
         for (JsonNode result : structured.path("results")) {

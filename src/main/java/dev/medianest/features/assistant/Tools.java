@@ -82,6 +82,8 @@ public final class Tools {
         } catch (InvalidArgument invalid) {
             return failed(ToolError.Kind.INVALID_ARGUMENTS, Optional.of(invalid.field()),
                     texts.get("tool.error.invalid_argument", invalid.field(), texts.get(invalid.messageKey(), invalid.args())));
+        } catch (ToolRefusal refused) {
+            return failed(refused.kind(), refused.field(), texts.get(refused.messageKey(), refused.args()));
         } catch (AppException refused) {
             return failed(kindOf(refused.code()), refused.details().keySet().stream().findFirst(), describe(refused, texts));
         } catch (RuntimeException unexpected) {
@@ -124,7 +126,7 @@ public final class Tools {
                 : "[" + reference.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("arguments");
     }
 
-    private static String describe(AppException refused, Messages.Texts texts) {
+    static String describe(AppException refused, Messages.Texts texts) {
         String message = texts.get(refused.code().messageKey(), refused.args());
         if (refused.details().isEmpty()) {
             return message;

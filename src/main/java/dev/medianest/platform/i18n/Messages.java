@@ -81,6 +81,19 @@ public final class Messages {
             return new MessageFormat(pattern, language.locale()).format(shown);
         }
 
+        /** "1.2 TB", "850 GB": sizes in decimal units, as disk makers, the *arr apps and download clients print them. */
+        public String bytes(long bytes) {
+            String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
+            double value = Math.max(0, bytes);
+            int unit = 0;
+            while (value >= 1000 && unit < units.length - 1) {
+                value /= 1000;
+                unit++;
+            }
+            String pattern = value < 10 && unit > 0 ? "%.1f %s" : "%.0f %s";
+            return String.format(language.locale(), pattern, value, get("unit." + units[unit]));
+        }
+
         public boolean has(String key) {
             return bundles.stream().anyMatch(bundle -> bundle.containsKey(key));
         }

@@ -1,8 +1,4 @@
-package dev.medianest.channels.web;
-
-import dev.medianest.features.catalog.Title;
-import dev.medianest.features.catalog.TitleIds;
-import dev.medianest.features.catalog.TitleType;
+package dev.medianest.features.catalog;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -14,20 +10,21 @@ import java.util.regex.Pattern;
  * How a title is named in addresses, the pages' and the API's alike: {@code /title/movie/438631}
  * and {@code /title/series/60622} by TMDb id, {@code /title/series/tvdb-269613} or
  * {@code imdb-tt1160419} when that is the only id known (the Radarr/Sonarr lookup), and
- * {@code /title/book/3634639} by Goodreads work id.
+ * {@code /title/book/3634639} by Goodreads work id. The web pages and the assistant's tools name a
+ * title the same way, so a tool's id is the one its card links to.
  */
-final class TitleAddress {
+public final class TitleAddress {
 
     private static final Pattern ID = Pattern.compile("(?:(tmdb|tvdb|imdb|goodreads)-)?(tt\\d{7,10}|[1-9]\\d{0,9})");
 
     private TitleAddress() {
     }
 
-    static String segment(TitleType type) {
+    public static String segment(TitleType type) {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<TitleType> type(String segment) {
+    public static Optional<TitleType> type(String segment) {
         for (TitleType type : TitleType.values()) {
             if (segment(type).equals(segment)) {
                 return Optional.of(type);
@@ -37,7 +34,7 @@ final class TitleAddress {
     }
 
     /** The id part: the plain number for the type's own catalogue (TMDb, Goodreads), else prefixed. */
-    static String id(TitleType type, TitleIds ids) {
+    public static String id(TitleType type, TitleIds ids) {
         if (type == TitleType.BOOK) {
             return ids.goodreads().isPresent() ? String.valueOf(ids.goodreads().getAsInt()) : "";
         }
@@ -50,12 +47,12 @@ final class TitleAddress {
         return ids.imdb().map(imdb -> "imdb-" + imdb).orElse("");
     }
 
-    static String href(Title title) {
+    public static String href(Title title) {
         return "/title/" + segment(title.type()) + "/" + id(title.type(), title.ids());
     }
 
     /** The ids an address names; empty for an id of the wrong shape or catalogue, which the pages answer with 404. */
-    static Optional<TitleIds> ids(TitleType type, String text) {
+    public static Optional<TitleIds> ids(TitleType type, String text) {
         Matcher matcher = ID.matcher(text == null ? "" : text.strip());
         if (!matcher.matches()) {
             return Optional.empty();
