@@ -31,7 +31,6 @@ final class StatusCommand implements Callable<Integer> {
 
     static final int DEFAULT_LIMIT = 20;
     private static final int BAR = 15;
-    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB"};
 
     @Spec
     CommandSpec spec;
@@ -128,7 +127,7 @@ final class StatusCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(look.fit(torrent.name(), nameWidth)).append("  ").append(look.fit(state, 16)).append(' ')
                 .append(look.good(look.bar(torrent.progress(), BAR))).append(' ').append(String.format("%5s", Look.percent(torrent.progress())));
         if (torrent.speed() > 0) {
-            line.append("  ").append(texts.get("cli.status.speed", amount(torrent.speed(), texts)));
+            line.append("  ").append(texts.get("cli.status.speed", texts.bytes(torrent.speed())));
         }
         torrent.eta().filter(left -> !left.isZero() && !left.isNegative())
                 .ifPresent(left -> line.append("  ").append(texts.get("cli.status.eta", duration(left, texts))));
@@ -163,18 +162,6 @@ final class StatusCommand implements Callable<Integer> {
             return java.util.OptionalDouble.of(Math.min(1, (double) request.filesPresent() / request.filesExpected()));
         }
         return java.util.OptionalDouble.empty();
-    }
-
-    /** Bytes in the largest unit that keeps the number at least 1, with one decimal below 10: {@code 2.1 MB}. */
-    static String amount(long bytes, Messages.Texts texts) {
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < UNITS.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        String number = unit == 0 || value >= 10 ? String.valueOf(Math.round(value)) : String.format(texts.language().locale(), "%.1f", value);
-        return number + " " + texts.get("cli.status.unit." + UNITS[unit].toLowerCase(Locale.ROOT));
     }
 
     /** {@code 45 s}, {@code 12 min}, {@code 3 h 5 min}, {@code 2 d 4 h}. */

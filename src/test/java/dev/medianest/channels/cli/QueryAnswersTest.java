@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code medianest query}: one message and its answer, on the data directory of a running stack
  * (TMDb and the *arr apps are fakes held to their specs) or through that server's API with a token.
  */
-class QueryCommandTest {
+class QueryAnswersTest {
 
     @TempDir
     static Path dataDir;
