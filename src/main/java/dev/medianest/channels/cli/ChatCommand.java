@@ -67,7 +67,7 @@ final class ChatCommand implements java.util.concurrent.Callable<Integer> {
         try {
             opened = target.open(console, spec);
         } catch (CommandProblem problem) {
-            return problem(problem);
+            return problem.report(console);
         }
         // The locale's word decides, not the JVM's: a UTF-8 LANG whose locale is not installed still means a UTF-8 terminal.
         boolean unicode = Look.unicode(console.environment);
@@ -114,14 +114,6 @@ final class ChatCommand implements java.util.concurrent.Callable<Integer> {
             // The chat works without remembering; earlier lines are then only those of this session.
             return Optional.empty();
         }
-    }
-
-    private int problem(CommandProblem problem) {
-        if (!problem.getMessage().isEmpty()) {
-            console.err.println(problem.getMessage());
-        }
-        console.err.flush();
-        return problem.status();
     }
 
     /** One chat from the banner to {@code /quit}. */

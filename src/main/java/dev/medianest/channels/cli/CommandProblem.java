@@ -21,6 +21,29 @@ final class CommandProblem extends RuntimeException {
         return status;
     }
 
+    /** Prints the problem on standard error (after what standard output holds) and answers the exit status. */
+    int report(Console console) {
+        console.out.flush();
+        if (!getMessage().isEmpty()) {
+            console.err.println(getMessage());
+        }
+        console.err.flush();
+        return status;
+    }
+
+    /** Runs a command's work; a problem on the way is reported and its status is the command's. */
+    static int guarded(Console console, java.util.function.IntSupplier work) {
+        try {
+            return work.getAsInt();
+        } catch (CommandProblem problem) {
+            return problem.report(console);
+        } catch (ServerFailure failure) {
+            return of(failure, console).report(console);
+        } catch (AppException refused) {
+            return of(refused, console).report(console);
+        }
+    }
+
     /** A call to a running MediaNest that failed, said with the server's address and its own words. */
     static CommandProblem of(ServerFailure failure, Console console) {
         int status = switch (failure.kind()) {

@@ -1,14 +1,11 @@
 package dev.medianest.channels.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.medianest.App;
 import dev.medianest.features.assistant.ChatReply;
 import dev.medianest.features.assistant.Conversation;
 import dev.medianest.features.assistant.ReplyChoice;
 import dev.medianest.features.assistant.ReplyStream;
 import dev.medianest.features.assistant.ToolCard;
-import dev.medianest.integrations.medianest.ServerFailure;
-import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.i18n.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,33 +56,28 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (words == null || words.isEmpty()) {
-            return problem(new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.query.no_message")));
-        }
-        boolean fromStdin = words.size() == 1 && words.getFirst().equals("-");
-        try (Target opened = target.open(console, spec)) {
-            Conversation conversation = opened.conversation();
-            if (!fromStdin) {
-                answer(conversation, String.join(" ", words), false);
-                return 0;
+        return CommandProblem.guarded(console, () -> {
+            if (words == null || words.isEmpty()) {
+                throw new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.query.no_message"));
             }
-            for (String line = console.in.readLine(); line != null; line = console.in.readLine()) {
-                if (!line.isBlank()) {
-                    answer(conversation, line, true);
+            try (Target opened = target.open(console, spec)) {
+                Conversation conversation = opened.conversation();
+                if (words.size() == 1 && words.getFirst().equals("-")) {
+                    for (String line = console.in.readLine(); line != null; line = console.in.readLine()) {
+                        if (!line.isBlank()) {
+                            answer(conversation, line, true);
+                        }
+                    }
+                } else {
+                    answer(conversation, String.join(" ", words), false);
                 }
+                return 0;
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            } finally {
+                console.out.flush();
             }
-            return 0;
-        } catch (CommandProblem problem) {
-            return problem(problem);
-        } catch (ServerFailure failure) {
-            return problem(CommandProblem.of(failure, console));
-        } catch (AppException refused) {
-            return problem(CommandProblem.of(refused, console));
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        } finally {
-            console.out.flush();
-        }
+        });
     }
 
     private void answer(Conversation conversation, String message, boolean echo) {
@@ -99,7 +91,7 @@ final class QueryCommand implements Callable<Integer> {
         Look look = Look.plain(console.environment);
         if (json) {
             ChatReply reply = conversation.send(message, ReplyStream.NONE);
-            console.out.println(write(view(reply)));
+            console.out.println(json(view(reply)));
             return reply;
         }
         if (echo) {
@@ -126,15 +118,6 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return false;
-    }
-
-    private int problem(CommandProblem problem) {
-        console.out.flush();
-        if (!problem.getMessage().isEmpty()) {
-            console.err.println(problem.getMessage());
-        }
-        console.err.flush();
-        return problem.status();
     }
 
     /** The reply as the chat API writes it: text, cards, choices, mode, notice. */
@@ -168,11 +151,9 @@ final class QueryCommand implements Callable<Integer> {
         return view;
     }
 
-    private static String write(Object view) {
-        try {
-            return App.json().writeValueAsString(view);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+
+    /** One line of JSON (a tree's text is valid JSON, with no exception to handle). */
+    static String json(Object view) {
+        return App.json().valueToTree(view).toString();
     }
 }

@@ -1,10 +1,7 @@
 package dev.medianest.channels.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.medianest.App;
-import dev.medianest.integrations.medianest.ServerFailure;
 import dev.medianest.integrations.medianest.ServerStatus;
-import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,39 +52,26 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1 || limit > 200) {
-            return problem(new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.status.bad_limit", limit)));
-        }
-        try (Target opened = target.open(console, spec)) {
-            if (all && !opened.managesRequests()) {
-                return problem(new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.status.all_not_allowed", opened.username())));
+        return CommandProblem.guarded(console, () -> {
+            if (limit < 1 || limit > 200) {
+                throw new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.status.bad_limit", limit));
             }
-            ServerStatus status = opened.status(all, limit);
-            if (json) {
-                console.out.println(App.json().writeValueAsString(view(status)));
-            } else {
-                print(status, Look.plain(console.environment), console.texts, console.out);
+            try (Target opened = target.open(console, spec)) {
+                if (all && !opened.managesRequests()) {
+                    throw new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.status.all_not_allowed", opened.username()));
+                }
+                ServerStatus status = opened.status(all, limit);
+                if (json) {
+                    console.out.println(App.json().valueToTree(view(status)).toString());
+                } else {
+                    print(status, Look.plain(console.environment), console.texts, console.out);
+                }
+                console.out.flush();
+                return 0;
             }
-            console.out.flush();
-            return 0;
-        } catch (CommandProblem problem) {
-            return problem(problem);
-        } catch (ServerFailure failure) {
-            return problem(CommandProblem.of(failure, console));
-        } catch (AppException refused) {
-            return problem(CommandProblem.of(refused, console));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        });
     }
 
-    private int problem(CommandProblem problem) {
-        if (!problem.getMessage().isEmpty()) {
-            console.err.println(problem.getMessage());
-        }
-        console.err.flush();
-        return problem.status();
-    }
 
     /** The summary for people: one block of downloads per client, then the requests. */
     static void print(ServerStatus status, Look look, Messages.Texts texts, PrintWriter out) {
