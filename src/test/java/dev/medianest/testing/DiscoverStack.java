@@ -40,13 +40,9 @@ public final class DiscoverStack implements AutoCloseable {
         radarr.keep(FakeTmdb.DUNE, true);
         radarr4k.keep(FakeTmdb.DUNE_PART_TWO, true);
         app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000"), MutableClock.startingNow());
-        long admin = app.app().accounts().findByUsername("admin").orElseThrow().id();
-        app.app().services().create(admin, ServiceDraft.of(ServiceKind.TMDB, "TMDb", tmdb.baseUrl(), Map.of(),
-                Map.of("apiKey", FakeTmdb.TOKEN), true, false, false, 5));
-        radarrId = app.app().services().create(admin, arr(ServiceKind.RADARR, "Radarr", radarr.baseUrl(), false)).id();
-        radarr4kId = app.app().services().create(admin, arr(ServiceKind.RADARR, "Radarr 4K", radarr4k.baseUrl(), true)).id();
-        app.app().services().create(admin, arr(ServiceKind.SONARR, "Sonarr", sonarr.baseUrl(), false));
-        app.app().services().create(admin, arr(ServiceKind.READARR, "Readarr", readarr.baseUrl(), false));
+        long[] ids = connect(app.app());
+        radarrId = ids[0];
+        radarr4kId = ids[1];
         user(MEMBER, EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K));
         user(VIEWER, EnumSet.of(Permission.ASSISTANT));
         awaitLibraries();
@@ -72,6 +68,21 @@ public final class DiscoverStack implements AutoCloseable {
             }
         }
         throw new AssertionError("the *arr libraries were not read within 20 s");
+    }
+
+    /**
+     * Adds this stack's fakes as the services of a MediaNest (this stack's own, or another one a
+     * test starts on the same fakes); returns the ids of the HD and the 4K Radarr.
+     */
+    public long[] connect(dev.medianest.App other) {
+        long admin = other.accounts().findByUsername("admin").orElseThrow().id();
+        other.services().create(admin, ServiceDraft.of(ServiceKind.TMDB, "TMDb", tmdb.baseUrl(), Map.of(),
+                Map.of("apiKey", FakeTmdb.TOKEN), true, false, false, 5));
+        long hd = other.services().create(admin, arr(ServiceKind.RADARR, "Radarr", radarr.baseUrl(), false)).id();
+        long fourK = other.services().create(admin, arr(ServiceKind.RADARR, "Radarr 4K", radarr4k.baseUrl(), true)).id();
+        other.services().create(admin, arr(ServiceKind.SONARR, "Sonarr", sonarr.baseUrl(), false));
+        other.services().create(admin, arr(ServiceKind.READARR, "Readarr", readarr.baseUrl(), false));
+        return new long[]{hd, fourK};
     }
 
     public static ServiceDraft arr(ServiceKind kind, String name, String baseUrl, boolean fourK) {

@@ -20,9 +20,13 @@ record Look(boolean colour, boolean unicode, int width) {
         return new Look(false, unicode(environment), columns(environment, 100));
     }
 
-    /** Whether the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set decides. */
+    /**
+     * Whether the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is
+     * set decides, unless the launcher, which runs the JVM in UTF-8 whatever the locale, left the
+     * terminal's own in MEDIANEST_CHARSET.
+     */
     static boolean unicode(Map<String, String> environment) {
-        for (String name : new String[]{"LC_ALL", "LC_CTYPE", "LANG"}) {
+        for (String name : new String[]{"MEDIANEST_CHARSET", "LC_ALL", "LC_CTYPE", "LANG"}) {
             String value = environment.get(name);
             if (value != null && !value.isBlank()) {
                 String lower = value.toLowerCase(Locale.ROOT);

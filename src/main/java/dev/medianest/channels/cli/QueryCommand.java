@@ -1,11 +1,15 @@
 package dev.medianest.channels.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.App;
 import dev.medianest.features.assistant.ChatReply;
 import dev.medianest.features.assistant.Conversation;
+import dev.medianest.features.assistant.IntentParser;
 import dev.medianest.features.assistant.ReplyChoice;
 import dev.medianest.features.assistant.ReplyStream;
 import dev.medianest.features.assistant.ToolCard;
+import dev.medianest.features.assistant.Understanding;
 import dev.medianest.platform.i18n.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -26,6 +31,9 @@ import java.util.concurrent.Callable;
  * {@code medianest query "MESSAGE"}: one message to the assistant, its answer printed (text, cards,
  * choices), for scripts and a quick question. {@code -} reads messages from standard input, one a
  * line, as one conversation; {@code --yes} answers the assistant's confirmation question with yes.
+ * {@code --dry-run} only shows what the offline understanding reads in the message, without
+ * opening the database, reading the configuration or acting, so it works on a machine with nothing
+ * set up.
  */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false)
 final class QueryCommand implements Callable<Integer> {
@@ -45,8 +53,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "json")
     boolean json;
 
-    @Parameters(paramLabel = "MESSAGE", arity = "0..*", descriptionKey = "message")
-    List<String> words;
+    @Option(names = "--dry-run", descriptionKey = "dry_run")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "MESSAGE", arity = "1..*", descriptionKey = "message")
+    List<String> words = new ArrayList<>();
 
     private final Console console;
 
@@ -56,10 +67,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            return understand();
+        }
         return CommandProblem.guarded(console, () -> {
-            if (words == null || words.isEmpty()) {
-                throw new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.query.no_message"));
-            }
             try (Target opened = target.open(console, spec)) {
                 Conversation conversation = opened.conversation();
                 if (words.size() == 1 && words.getFirst().equals("-")) {
@@ -118,6 +129,65 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /** {@code --dry-run}: what the offline understanding read, one line per message, acting on nothing. */
+    private int understand() {
+        IntentParser parser = new IntentParser();
+        try {
+            if (words.size() == 1 && words.getFirst().equals("-")) {
+                String line;
+                while ((line = console.in.readLine()) != null) {
+                    console.out.println(show(parser.understand(line)));
+                }
+            } else {
+                console.out.println(show(parser.understand(String.join(" ", words))));
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        } finally {
+            console.out.flush();
+        }
+        return 0;
+    }
+
+    private String show(Understanding understanding) {
+        if (json) {
+            try {
+                return new ObjectMapper().writeValueAsString(understanding.slots());
+            } catch (JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return readable(understanding);
+    }
+
+    /** "request · title "Heat" · year 1995", in the terminal's language. */
+    private String readable(Understanding understanding) {
+        List<String> parts = new ArrayList<>();
+        parts.add(console.texts.get("understanding.intent." + understanding.intent().wireName()));
+        understanding.mediaType().ifPresent(type -> parts.add(console.texts.get("understanding.slot.type",
+                console.texts.get("understanding.type." + type.name().toLowerCase(Locale.ROOT)))));
+        understanding.title().ifPresent(title -> parts.add(console.texts.get("understanding.slot.title", title)));
+        understanding.year().ifPresent(year -> parts.add(console.texts.get("understanding.slot.year", String.valueOf(year))));
+        understanding.quality().ifPresent(quality -> parts.add(console.texts.get("understanding.slot.quality", quality.wireName())));
+        if (understanding.hdr()) {
+            parts.add(console.texts.get("understanding.slot.hdr"));
+        }
+        understanding.season().ifPresent(season -> parts.add(console.texts.get("understanding.slot.season", String.valueOf(season))));
+        understanding.url().ifPresent(url -> parts.add(console.texts.get("understanding.slot.url", url)));
+        if (understanding.audioOnly()) {
+            parts.add(console.texts.get("understanding.slot.audio_only"));
+        }
+        understanding.choice().ifPresent(choice -> parts.add(console.texts.get("understanding.slot.choice", String.valueOf(choice))));
+        if (understanding.reference()) {
+            parts.add(console.texts.get("understanding.slot.reference"));
+        }
+        understanding.answer().ifPresent(yes -> parts.add(console.texts.get(yes ? "understanding.slot.answer_yes" : "understanding.slot.answer_no")));
+        if (understanding.everything()) {
+            parts.add(console.texts.get("understanding.slot.everything"));
+        }
+        return String.join(" · ", parts);
     }
 
     /** The reply as the chat API writes it: text, cards, choices, mode, notice. */

@@ -106,14 +106,6 @@ class QueryAnswersTest {
     }
 
     @Test
-    void without_a_message_it_says_how_to_give_one() {
-        Commands.Ran ran = query("", "query", "--user", "admin");
-
-        assertThat(ran.status()).isEqualTo(2);
-        assertThat(ran.err()).contains("medianest query \"what is downloading?\"");
-    }
-
-    @Test
     void without_a_user_or_a_server_it_says_whom_to_act_as() {
         Commands.Ran ran = query("", "query", "hello");
 
