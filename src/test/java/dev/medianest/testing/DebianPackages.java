@@ -29,6 +29,9 @@ public final class DebianPackages {
     /** A font with Latin and Cyrillic glyphs, so pages in both our languages render text in the browser. */
     public static final Need DEJAVU_FONTS = new Need("fonts-dejavu-core", Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
 
+    /** A terminal multiplexer, to drive the terminal chat as a person at a keyboard would. */
+    public static final Need TMUX = new Need("tmux", Path.of("/usr/bin/tmux"));
+
     private static final Duration APT_TIMEOUT = Duration.ofMinutes(10);
 
     // apt-get update downloads every package list again; once per test JVM is enough.

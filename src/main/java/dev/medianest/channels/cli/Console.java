@@ -29,6 +29,8 @@ public final class Console {
     final PrintWriter err;
     final BufferedReader in;
     final Messages.Texts texts;
+    /** Every language's texts, for what is said in the language of a message rather than the terminal's. */
+    final Messages messages;
 
     public Console(Map<String, String> environment, PrintWriter out, PrintWriter err, BufferedReader in, Messages messages) {
         this.environment = Map.copyOf(environment);
@@ -36,6 +38,7 @@ public final class Console {
         this.err = err;
         this.in = in;
         this.texts = messages.in(Language.fromPosixEnvironment(environment, Language.EN));
+        this.messages = messages;
     }
 
     Settings loadSettings(Path configFile) throws ConfigException {

@@ -49,7 +49,10 @@ public final class MediaNestCommand implements Callable<Integer> {
                 .addSubcommand("create", new UserCommand.Create(console))
                 .addSubcommand("reset-password", new UserCommand.ResetPassword(console))
                 .addSubcommand("set-role", new UserCommand.SetRole(console)));
-        line.addSubcommand("query", new QueryCommand(console));
+        // The assistant on the command line; their --help is in the terminal's language.
+        line.addSubcommand("chat", new CommandLine(new ChatCommand(console)).setResourceBundle(new HelpTexts(console.texts, "chat")));
+        line.addSubcommand("query", new CommandLine(new QueryCommand(console)).setResourceBundle(new HelpTexts(console.texts, "query")));
+        line.addSubcommand("status", new CommandLine(new StatusCommand(console)).setResourceBundle(new HelpTexts(console.texts, "status")));
         line.addSubcommand("mcp", new McpCommand(console));
         line.setOut(console.out);
         line.setErr(console.err);

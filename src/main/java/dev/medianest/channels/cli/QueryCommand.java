@@ -2,71 +2,64 @@ package dev.medianest.channels.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medianest.App;
+import dev.medianest.features.assistant.ChatReply;
+import dev.medianest.features.assistant.Conversation;
 import dev.medianest.features.assistant.IntentParser;
+import dev.medianest.features.assistant.ReplyChoice;
+import dev.medianest.features.assistant.ReplyStream;
+import dev.medianest.features.assistant.ToolCard;
 import dev.medianest.features.assistant.Understanding;
+import dev.medianest.platform.i18n.Language;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code medianest query}: one message to the assistant from the shell. For now only
- * {@code --dry-run}: it shows what the offline understanding reads in the message, without opening
- * the database, reading the configuration or acting, so it works on a machine with nothing set up.
+ * {@code medianest query "MESSAGE"}: one message to the assistant, its answer printed (text, cards,
+ * choices), for scripts and a quick question. {@code -} reads messages from standard input, one a
+ * line, as one conversation; {@code --yes} answers the assistant's confirmation question with yes.
+ * {@code --dry-run} only shows what the offline understanding reads in the message, without
+ * opening the database, reading the configuration or acting, so it works on a machine with nothing
+ * set up.
  */
-@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send one message to the assistant, in English or Russian (\"download Heat 1995\", \"скачай Дюну в 4К\").",
-                "This build answers only with --dry-run: it prints what the offline understanding read in the message, "
-                        + "without acting, without reading the configuration and without opening the database."},
-        footer = {"",
-                "JSON keys (--json), each present only when the message says it:",
-                "  intent     request, search, status, recommend, library, pause, resume, cancel, youtube, services, help or unknown",
-                "  mediaType  movie, series or book (\"the series\", \"книгу\")",
-                "  title      the title as written, without filler words (Russian stays inflected: \"Дюну\")",
-                "  year       a number from 1900 to 2100: in brackets, after \"from\", before \"года\", or at the end of the title",
-                "             when a title is left without it (\"Blade Runner 2049\" stays a title)",
-                "  quality    2160p (4K, UHD, 4к), 1080p (full hd, 1080), 720p (hd, 720)",
-                "  hdr        true for HDR, HDR10, Dolby Vision",
-                "  season     a number (\"season 2\", \"2 сезон\", \"второй сезон\", \"S02\")",
-                "  url        the first http(s) link",
-                "  audioOnly  true when a link comes with \"audio\", \"mp3\", \"аудио\", \"музыку\", \"только звук\"",
-                "Without --json one line per message names the same in the terminal's language, plus the conversational",
-                "hints (a numbered choice, a reference to the title talked about, a yes or no, everything).",
-                "",
-                "Examples:",
-                "  medianest query --dry-run --json \"download Heat 1995\"",
-                "      {\"intent\":\"request\",\"title\":\"Heat\",\"year\":1995}",
-                "  medianest query --dry-run --json \"скачай сериал Фарго 2 сезон\"",
-                "      {\"intent\":\"request\",\"mediaType\":\"series\",\"title\":\"Фарго\",\"season\":2}",
-                "  medianest query --dry-run \"grab Tenet in 4K\"",
-                "      request · title \"Tenet\" · quality 2160p",
-                "  printf 'pause Tenet\\nчто качается сейчас\\n' | medianest query --dry-run --json -",
-                "",
-                "Exit status: 0 understood (even as unknown), 2 without --dry-run or with a bad option, 1 unexpected failure.",
-                "See docs/assistant.md (Offline understanding)."})
+@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false)
 final class QueryCommand implements Callable<Integer> {
 
-    @Option(names = "--dry-run", description = "Show what was understood and do nothing else (required in this build).")
-    boolean dryRun;
+    /** A confirmation answered by {@code --yes} may lead to another; more than this is a loop, not a conversation. */
+    static final int MAX_CONFIRMATIONS = 3;
 
-    @Option(names = "--json", description = "Print one compact JSON object per message (keys below) instead of a readable line.")
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-y", "--yes"}, descriptionKey = "yes")
+    boolean yes;
+
+    @Option(names = "--json", descriptionKey = "json")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "MESSAGE",
-            description = {"The message; several words are joined with spaces, so quotes are optional.",
-                    "A single - reads one message per line from standard input (UTF-8) and prints one line per message, "
-                            + "in order; an empty line prints the reading of an empty message ({\"intent\":\"unknown\"}), "
-                            + "so output lines match input lines."})
+    @Option(names = "--dry-run", descriptionKey = "dry_run")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "MESSAGE", arity = "1..*", descriptionKey = "message")
     List<String> words = new ArrayList<>();
 
     private final Console console;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     QueryCommand(Console console) {
         this.console = console;
@@ -74,12 +67,72 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!dryRun) {
-            // Answering for real (the conversation engine and its tools) replaces this branch.
-            console.err.println(console.texts.get("understanding.query.dry_run_only"));
-            console.err.flush();
-            return Console.INVALID_INPUT;
+        if (dryRun) {
+            return understand();
         }
+        return CommandProblem.guarded(console, () -> {
+            try (Target opened = target.open(console, spec)) {
+                Conversation conversation = opened.conversation();
+                if (words.size() == 1 && words.getFirst().equals("-")) {
+                    for (String line = console.in.readLine(); line != null; line = console.in.readLine()) {
+                        if (!line.isBlank()) {
+                            answer(conversation, line, true);
+                        }
+                    }
+                } else {
+                    answer(conversation, String.join(" ", words), false);
+                }
+                return 0;
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            } finally {
+                console.out.flush();
+            }
+        });
+    }
+
+    private void answer(Conversation conversation, String message, boolean echo) {
+        ChatReply reply = say(conversation, message, echo);
+        for (int asked = 0; yes && asked < MAX_CONFIRMATIONS && confirmation(reply); asked++) {
+            reply = say(conversation, reply.choices().getFirst().message(), true);
+        }
+    }
+
+    private ChatReply say(Conversation conversation, String message, boolean echo) {
+        Look look = Look.plain(console.environment);
+        if (json) {
+            ChatReply reply = conversation.send(message, ReplyStream.NONE);
+            console.out.println(json(view(reply)));
+            return reply;
+        }
+        if (echo) {
+            console.out.println(look.arrow() + " " + message.strip());
+        }
+        ReplyPrinter printer = new ReplyPrinter(console.out, look, "");
+        ChatReply reply = conversation.send(message, printer);
+        printer.finish(reply);
+        return reply;
+    }
+
+    /**
+     * Whether the reply asks yes or no: two buttons, the first saying yes in one of our languages
+     * (the assistant answers in the language of the message, not necessarily the terminal's).
+     */
+    boolean confirmation(ChatReply reply) {
+        if (reply.choices().size() != 2) {
+            return false;
+        }
+        String first = reply.choices().getFirst().message();
+        for (Language language : Language.values()) {
+            if (first.equalsIgnoreCase(console.messages.in(language).get("assistant.yes"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code --dry-run}: what the offline understanding read, one line per message, acting on nothing. */
+    private int understand() {
         IntentParser parser = new IntentParser();
         try {
             if (words.size() == 1 && words.getFirst().equals("-")) {
@@ -101,7 +154,7 @@ final class QueryCommand implements Callable<Integer> {
     private String show(Understanding understanding) {
         if (json) {
             try {
-                return mapper.writeValueAsString(understanding.slots());
+                return new ObjectMapper().writeValueAsString(understanding.slots());
             } catch (JsonProcessingException impossible) {
                 throw new IllegalStateException(impossible);
             }
@@ -135,5 +188,42 @@ final class QueryCommand implements Callable<Integer> {
             parts.add(console.texts.get("understanding.slot.everything"));
         }
         return String.join(" · ", parts);
+    }
+
+    /** The reply as the chat API writes it: text, cards, choices, mode, notice. */
+    static Map<String, Object> view(ChatReply reply) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("text", reply.text());
+        List<Object> cards = new ArrayList<>();
+        for (ToolCard card : reply.cards()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("kind", card.kind());
+            node.put("heading", card.heading());
+            node.put("year", card.year().isPresent() ? card.year().getAsInt() : null);
+            node.put("poster", card.poster().orElse(null));
+            node.put("detail", card.detail());
+            node.put("link", card.link().orElse(null));
+            node.put("progress", card.progress().orElse(null));
+            node.put("badges", card.badges());
+            cards.add(node);
+        }
+        view.put("cards", cards);
+        List<Object> choices = new ArrayList<>();
+        for (ReplyChoice choice : reply.choices()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("label", choice.label());
+            node.put("message", choice.message());
+            choices.add(node);
+        }
+        view.put("choices", choices);
+        view.put("mode", reply.mode().wireName());
+        view.put("notice", reply.notice().orElse(null));
+        return view;
+    }
+
+
+    /** One line of JSON (a tree's text is valid JSON, with no exception to handle). */
+    static String json(Object view) {
+        return App.json().valueToTree(view).toString();
     }
 }

@@ -30,4 +30,11 @@ public record Principal(User user, boolean admin, Set<Permission> permissions, C
     /** A personal API token sent as {@code Authorization: Bearer}. */
     public record TokenCredential(String tokenId) implements Credential {
     }
+
+    /**
+     * The server's own shell ({@code medianest chat --user alice}): whoever may read the data
+     * directory may act as any account there, with that account's rights.
+     */
+    public record ConsoleCredential() implements Credential {
+    }
 }

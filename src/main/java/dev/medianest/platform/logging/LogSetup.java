@@ -35,4 +35,21 @@ public final class LogSetup {
         }
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(logging.level(), Level.INFO));
     }
+
+    /**
+     * For commands whose output is their answer ({@code chat}, {@code query}, {@code status}): only
+     * errors are logged, unless {@code logging.level} asks for debug or trace. Returns what puts the
+     * level back.
+     */
+    public static Runnable onlyErrors(Settings.Logging logging) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return () -> {
+            };
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        Level wanted = Level.toLevel(logging.level(), Level.INFO);
+        root.setLevel(wanted.isGreaterOrEqual(Level.INFO) ? Level.ERROR : wanted);
+        return () -> root.setLevel(before);
+    }
 }

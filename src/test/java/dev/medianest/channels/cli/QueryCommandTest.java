@@ -79,12 +79,12 @@ class QueryCommandTest {
     }
 
     @Test
-    void without_dry_run_it_says_only_dry_run_is_available_and_exits_2() {
+    void without_dry_run_it_answers_for_real_so_it_asks_whom_to_act_as() {
         Run run = run(env(), "", "query", "--json", "download Heat");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Only --dry-run is available in this build").contains("medianest query --dry-run");
+        assertThat(run.err()).contains("--user NAME").contains("--server URL");
     }
 
     @Test
