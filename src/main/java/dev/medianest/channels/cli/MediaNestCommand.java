@@ -50,6 +50,7 @@ public final class MediaNestCommand implements Callable<Integer> {
                 .addSubcommand("reset-password", new UserCommand.ResetPassword(console))
                 .addSubcommand("set-role", new UserCommand.SetRole(console)));
         line.addSubcommand("query", new QueryCommand(console));
+        line.addSubcommand("mcp", new McpCommand(console));
         line.setOut(console.out);
         line.setErr(console.err);
         line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -173,6 +173,15 @@ final class RouteTable {
     }
 
     /**
+     * The assistant's tools for scripts and the remote MCP mode: anyone signed in may list them; each
+     * call is checked by the tool layer (the {@code assistant} permission, then the tool's own rules).
+     */
+    static void registerTools(RoutesConfig routes, ToolApi api) {
+        routes.get("/api/v1/assistant/tools", api::list, MEMBER);
+        routes.post("/api/v1/assistant/tools/{name}", api::call, MEMBER);
+    }
+
+    /**
      * Request tracking: each Radarr, Sonarr and Seerr calls its own webhook, proving itself with its
      * instance's secret instead of a session (so PUBLIC here); admins make and rotate the secrets.
      */

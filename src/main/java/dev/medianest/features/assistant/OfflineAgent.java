@@ -86,6 +86,10 @@ final class OfflineAgent {
         }
         ToolResult found = ((ToolOutcome.Succeeded) outcome).result();
         List<Found> results = results(found);
+        if (quality != null || season != null) {
+            // A resolution or a season rules books out: "Dune in 4K" is never the novel.
+            results = results.stream().filter(result -> !"book".equals(result.topic().mediaType())).toList();
+        }
         if (results.isEmpty()) {
             return say(turn, turn.texts().get("assistant.search.nothing", query));
         }
@@ -309,7 +313,7 @@ final class OfflineAgent {
             Found found = results.get(i);
             lines.append(i + 1).append(". ").append(options.get(i).display());
             String badge = found.hd().isEmpty() ? "" : texts.get("assistant.availability." + found.hd());
-            if (!badge.isEmpty() && !badge.startsWith("[")) {
+            if (!badge.isEmpty() && !badge.startsWith("[") && !"not_requested".equals(found.hd())) {
                 lines.append(" — ").append(badge);
             }
             if (i < options.size() - 1) {

@@ -32,7 +32,7 @@ public final class ConfigLoader {
     /** Variables with the MEDIANEST_ prefix that are not configuration keys. */
     public static final Set<String> RESERVED_VARIABLES = Set.of(
             "MEDIANEST_CONFIG", "MEDIANEST_ADMIN_PASSWORD", "MEDIANEST_SECRET_KEY", "MEDIANEST_JAVA_OPTS", "MEDIANEST_JAVA",
-            "MEDIANEST_HOME", "MEDIANEST_LANG");
+            "MEDIANEST_HOME", "MEDIANEST_LANG", "MEDIANEST_TOKEN");
 
     private static final String DEFAULT_FILE = "medianest.yml";
 

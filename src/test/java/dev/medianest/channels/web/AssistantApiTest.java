@@ -53,7 +53,9 @@ class AssistantApiTest {
     @AfterAll
     static void stop() {
         stack.closeAfterCheckingSpecs();
-        assertThat(CONTRACT.unexercisedUnder(PATHS)).as("assistant operations of openapi.json no test called").isEmpty();
+        // The tools' own operations are AssistantToolsApiTest's.
+        assertThat(CONTRACT.unexercisedUnder(PATHS)).as("assistant operations of openapi.json no test called")
+                .allMatch(operation -> java.util.Arrays.stream(AssistantToolsApiTest.PATHS).anyMatch(operation::contains));
     }
 
     /** A new account that may use the assistant, signed in, so each test has a conversation of its own. */
