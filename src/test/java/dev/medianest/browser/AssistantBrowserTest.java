@@ -17,6 +17,7 @@ import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HeadlessChromium;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,9 @@ class AssistantBrowserTest {
             assertThat(admin.locator("#assistant-source")).hasAttribute("data-source", "config");
 
             admin.locator("#provider").selectOption("openai");
+            // A free loopback port: the Test and the chat below find no model there and never leave the machine.
+            admin.locator("#baseUrl").fill("http://127.0.0.1:" + LoopbackPorts.free() + "/v1");
+            admin.locator("#maxRetries").fill("0");
             admin.locator("#model").fill("gpt-4o-mini");
             admin.locator("#apiKey").fill(key);
             admin.locator("#assistant-test").click();
@@ -157,6 +161,7 @@ class AssistantBrowserTest {
             admin.navigate("/settings/assistant");
             admin.onDialog(dialog -> dialog.accept());
             admin.locator("#provider").selectOption("offline");
+            admin.locator("#baseUrl").fill("");
             admin.locator("#clearApiKey").check();
             admin.locator("#assistant-save").click();
             assertThat(admin.locator("#apiKey-hint")).hasAttribute("data-key-saved", "false");
