@@ -6,6 +6,7 @@ import dev.medianest.features.accounts.Permission;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
@@ -183,7 +184,10 @@ class AssistantApiTest {
         assertThat(before.get("source").asText()).isEqualTo("config");
         assertThat(before.get("apiKeySet").asBoolean()).isFalse();
 
-        Reply saved = admin.api("PUT", PATHS + "/settings", Map.of("provider", "openai", "model", "gpt-4o-mini", "apiKey", key));
+        // A free loopback port: the Test below finds nothing there and never leaves the machine.
+        String nowhere = "http://127.0.0.1:" + LoopbackPorts.free() + "/v1";
+        Reply saved = admin.api("PUT", PATHS + "/settings", Map.of("provider", "openai", "baseUrl", nowhere, "model", "gpt-4o-mini",
+                "apiKey", key, "maxRetries", 0));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().get("apiKeySet").asBoolean()).isTrue();
         assertThat(saved.json().get("source").asText()).isEqualTo("saved");
@@ -213,7 +217,8 @@ class AssistantApiTest {
         Reply offline = admin.api("POST", PATHS + "/settings/test", Map.of("provider", "offline"));
         assertThat(offline.json().get("ok").asBoolean()).isTrue();
 
-        Reply cleared = admin.api("PUT", PATHS + "/settings", Map.of("provider", "offline", "model", "", "clearApiKey", true));
+        Reply cleared = admin.api("PUT", PATHS + "/settings", Map.of("provider", "offline", "baseUrl", "", "model", "", "clearApiKey", true,
+                "maxRetries", 2));
         assertThat(cleared.json().get("apiKeySet").asBoolean()).isFalse();
         assertThat(cleared.json().get("provider").asText()).isEqualTo("offline");
     }

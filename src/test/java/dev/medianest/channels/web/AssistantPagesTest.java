@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
@@ -166,7 +167,9 @@ class AssistantPagesTest {
                 encoded(admin, settings("anthropic", "", "", false, "60", true)), Map.of("HX-Request", "true"));
         assertThat(incomplete.body()).contains("Model:").contains("API key:");
 
-        Reply whole = admin.form("/settings/assistant/test", settings("ollama", "llama3.1", "", false, "5", true));
+        Map<String, String> ollama = settings("ollama", "llama3.1", "", false, "5", true);
+        ollama.put("baseUrl", "http://127.0.0.1:" + LoopbackPorts.free());
+        Reply whole = admin.form("/settings/assistant/test", ollama);
         assertThat(whole.status()).isEqualTo(200);
         assertThat(whole.body()).as("without JavaScript the form comes back with the result").contains("<html").contains("class=\"error\"")
                 .contains("value=\"llama3.1\"");
