@@ -96,7 +96,8 @@ final class OfflineAgent {
         if (intent == Intent.SEARCH) {
             List<ConversationState.Topic> options = results.stream().limit(MAX_CHOICES).map(Found::topic).toList();
             ConversationState next = turn.state().withPending(ConversationState.Pending.choose(Intent.SEARCH, options, quality, season));
-            return new Answer(reply(found.summary() + "\n" + numbered(options, results, turn.texts()) + "\n" + turn.texts().get("assistant.choose.details"),
+            return new Answer(reply(turn.texts().get("assistant.search.found", results.size(), query) + "\n" + numbered(options, results, turn.texts())
+                    + "\n" + turn.texts().get("assistant.choose.details"),
                     found.cards(), numberButtons(options.size()), turn), next);
         }
         Optional<Found> single = single(results, query, understood);
