@@ -205,7 +205,7 @@ class WebShellBrowserTest {
         assertThat(pathAndQuery(olga)).isEqualTo("/password");
         changePassword(olga, "first day password", "olga keeps her own");
         assertThat(olga.locator("h1").textContent()).isEqualTo("Welcome, Olga Petrova");
-        assertThat(olga.locator("nav.mainnav a").allTextContents()).containsExactly("Dashboard", "Discover", "Requests", "Downloads", "Profile");
+        assertThat(olga.locator("nav.mainnav a").allTextContents()).containsExactly("Dashboard", "Discover", "Requests", "Downloads", "Assistant", "Profile");
 
         olga.navigate("/admin/users");
 
