@@ -2,7 +2,10 @@ package dev.medianest.channels.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.Await;
+import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
@@ -33,6 +36,10 @@ class QueryAnswersTest {
     @BeforeAll
     static void start() {
         stack = new DiscoverStack(dataDir);
+        // The fakes offer two quality profiles; a request goes through only once the instance names its default.
+        long admin = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
+        stack.app.app().services().update(admin, stack.radarr4kId, ServiceDraft.of(ServiceKind.RADARR, "Radarr 4K", stack.radarr4k.baseUrl(),
+                Map.of("qualityProfileId", "5"), Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
     }
 
     @AfterAll
@@ -55,13 +62,13 @@ class QueryAnswersTest {
 
     @Test
     void yes_answers_the_confirmation_so_the_request_reaches_radarr_in_one_go() throws Exception {
-        Commands.Ran ran = query("", "query", "--yes", "--user", "admin", "download Dune: Part Two");
+        Commands.Ran ran = query("", "query", "--yes", "--user", "admin", "download Dune 2021 in 4K");
 
         assertThat(ran.status()).as(ran.err()).isZero();
-        assertThat(ran.out()).contains("Dune: Part Two").contains("› Yes");
-        List<JsonNode> added = Await.until(stack.radarr::added, list -> !list.isEmpty());
-        assertThat(added.getFirst().get("tmdbId").asInt()).isEqualTo(FakeTmdb.DUNE_PART_TWO);
-        assertThat(stack.radarr4k.added()).isEmpty();
+        assertThat(ran.out()).contains("Dune (2021)").contains("[1] Yes  [2] No").contains("› Yes");
+        List<JsonNode> added = Await.until(stack.radarr4k::added, list -> !list.isEmpty());
+        assertThat(added.getFirst().get("tmdbId").asInt()).isEqualTo(FakeTmdb.DUNE);
+        assertThat(stack.radarr.added()).isEmpty();
     }
 
     @Test
