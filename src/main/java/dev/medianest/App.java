@@ -2,12 +2,12 @@ package dev.medianest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.medianest.channels.mcp.McpHttp;
 import dev.medianest.channels.web.WebServer;
 import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.assistant.Assistant;
 import dev.medianest.features.assistant.AssistantSetup;
 import dev.medianest.features.assistant.IntentParser;
-import dev.medianest.features.assistant.LanguageModels;
 import dev.medianest.features.assistant.ModelSettings;
 import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.accounts.ApiTokens;
@@ -16,7 +16,6 @@ import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.SignInThrottle;
 import dev.medianest.features.assistant.AssistantTools;
-import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.services.ServiceCatalog;
 import dev.medianest.features.events.EventBus;
@@ -32,6 +31,7 @@ import dev.medianest.features.requests.Requests;
 import dev.medianest.features.requests.Webhooks;
 import dev.medianest.integrations.arrlookup.ArrLookup;
 import dev.medianest.integrations.deluge.DelugeConnector;
+import dev.medianest.integrations.llm.LlmConnector;
 import dev.medianest.integrations.prowlarr.ProwlarrConnector;
 import dev.medianest.features.services.ServiceHealth;
 import dev.medianest.features.services.StatusJob;
@@ -65,6 +65,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,6 +98,7 @@ public final class App implements AutoCloseable {
     private final Tools tools;
     private final Assistant assistant;
     private WebServer web;
+    private McpHttp mcp;
 
     private App(Settings settings, Database database, Clock clock, SecretBox secretBox) {
         this.settings = settings;
@@ -133,15 +135,8 @@ public final class App implements AutoCloseable {
         events.subscribe(discovery::onEvent);
         this.downloads = new DownloadBoard(services);
         this.tools = new Tools(json(), messages, AssistantTools.all(discovery, requests, downloads, health, messages));
-        this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), unavailableModels(),
+        this.assistant = new Assistant(database, clock, secretBox, messages, tools, new IntentParser(), new LlmConnector(),
                 assistantSetup(settings.assistant()), json());
-    }
-
-    /** Until the LLM providers land, every online provider is reported as not set up. */
-    private static LanguageModels unavailableModels() {
-        return model -> {
-            throw new IllegalArgumentException("no LLM provider is built in yet");
-        };
     }
 
     /** The assistant as the configuration file sets it up (Settings › Assistant overrides it once saved). */
@@ -216,8 +211,10 @@ public final class App implements AutoCloseable {
             new UptimeMetrics().bindTo(registry);
             metrics = Optional.of(registry);
         }
+        mcp = McpHttp.servlet(tools, apiTokens, messages, settings, BuildInfo.version(), json());
         web = new WebServer(new WebServer.Parts(settings, database, accounts, signIn, sessions, apiTokens, messages, tokens,
-                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads));
+                json(), metrics, BuildInfo.version(), services, health, webhooks, requests, discovery, downloads, tools, assistant,
+                Map.of(McpHttp.PATH, mcp)));
         try {
             web.start();
         } catch (WebServer.PortInUseException taken) {
@@ -330,6 +327,10 @@ public final class App implements AutoCloseable {
         requestDispatcher.close();
         discovery.close();
         availability.close();
+        if (mcp != null) {
+            // Open MCP sessions hold event streams; ending them first keeps the web server's graceful stop quick.
+            mcp.close();
+        }
         if (web != null) {
             web.stop();
         }

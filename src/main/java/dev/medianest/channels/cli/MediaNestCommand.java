@@ -53,6 +53,7 @@ public final class MediaNestCommand implements Callable<Integer> {
         line.addSubcommand("chat", new CommandLine(new ChatCommand(console)).setResourceBundle(new HelpTexts(console.texts, "chat")));
         line.addSubcommand("query", new CommandLine(new QueryCommand(console)).setResourceBundle(new HelpTexts(console.texts, "query")));
         line.addSubcommand("status", new CommandLine(new StatusCommand(console)).setResourceBundle(new HelpTexts(console.texts, "status")));
+        line.addSubcommand("mcp", new McpCommand(console));
         line.setOut(console.out);
         line.setErr(console.err);
         line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -11,6 +11,7 @@ import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.i18n.Language;
 import dev.medianest.platform.i18n.Messages;
 import dev.medianest.platform.net.IpRange;
+import dev.medianest.platform.net.RateLimiter;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
@@ -50,7 +51,7 @@ final class Gatekeeper {
     private final Messages messages;
     private final Language defaultLanguage;
     private final SecureTokens tokens;
-    private final ApiRateLimiter rateLimiter;
+    private final RateLimiter rateLimiter;
     private final ThemeStore themes;
     private final TorrentUploads uploads;
 
@@ -67,7 +68,7 @@ final class Gatekeeper {
         this.messages = messages;
         this.defaultLanguage = Language.fromCode(settings.ui().defaultLanguage()).orElse(Language.EN);
         this.tokens = tokens;
-        this.rateLimiter = new ApiRateLimiter(settings.security().apiRequestsPerMinute());
+        this.rateLimiter = new RateLimiter(settings.security().apiRequestsPerMinute());
         this.themes = themes;
         this.uploads = uploads;
     }

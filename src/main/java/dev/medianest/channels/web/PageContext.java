@@ -82,6 +82,15 @@ public record PageContext(Messages.Texts texts, String theme, Optional<User> use
                 && ARTWORK_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))).map(java.net.URI::toString);
     }
 
+    /** {@link #artwork} for an address given as text (an assistant card's poster); a malformed one is no poster. */
+    public Optional<String> artworkAt(Optional<String> address) {
+        try {
+            return artwork(address.map(java.net.URI::create));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
     /** "1.2 TB", "850 GB": disk sizes in decimal units, as disk makers and the *arr apps print them. */
     public String bytes(long bytes) {
         return texts.bytes(bytes);

@@ -1,5 +1,6 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.platform.i18n.Language;
 import gg.jte.ContentType;
@@ -28,8 +29,14 @@ final class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final List<Section> sections;
 
-    /** A section of the navigation; later features add theirs to the list the composition root passes in. */
-    record Section(String href, String labelKey, boolean adminOnly) {
+    /**
+     * A section of the navigation; later features add theirs to the list the composition root passes in.
+     * {@code needs} hides it from people without that permission (the assistant's chat).
+     */
+    record Section(String href, String labelKey, boolean adminOnly, Optional<Permission> needs) {
+        Section(String href, String labelKey, boolean adminOnly) {
+            this(href, labelKey, adminOnly, Optional.empty());
+        }
     }
 
     Pages(List<Section> sections) {
@@ -43,7 +50,7 @@ final class Pages {
         List<PageContext.NavItem> nav = new ArrayList<>();
         if (principal.isPresent() && !principal.get().user().mustChangePassword()) {
             for (Section section : sections) {
-                if (!section.adminOnly() || admin) {
+                if ((!section.adminOnly() || admin) && section.needs().map(principal.get()::can).orElse(true)) {
                     boolean active = section.href().equals("/") ? ctx.path().equals("/") : ctx.path().startsWith(section.href());
                     nav.add(new PageContext.NavItem(section.href(), state.texts.get(section.labelKey()), active));
                 }

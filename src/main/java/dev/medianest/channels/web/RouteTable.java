@@ -144,6 +144,43 @@ final class RouteTable {
         routes.get("/metrics", ops::metrics, ADMIN);
     }
 
+    /** The web chat, Settings › Assistant and the assistant's JSON API. */
+    record AssistantRoutes(AssistantPages pages, AssistantApi api) {
+    }
+
+    /**
+     * The assistant. Chat routes are MEMBER here and also need the {@code assistant} permission,
+     * which the handlers check (a route names one access level only).
+     */
+    static void registerAssistant(RoutesConfig routes, AssistantRoutes assistant) {
+        routes.get("/assistant", assistant.pages()::chat, MEMBER);
+        routes.post("/assistant", assistant.pages()::send, MEMBER);
+        routes.post("/assistant/new", assistant.pages()::startOver, MEMBER);
+        routes.post("/assistant/history/delete", assistant.pages()::deleteHistory, MEMBER);
+        routes.get("/settings/assistant", assistant.pages()::settings, ADMIN);
+        routes.post("/settings/assistant", assistant.pages()::saveSettings, ADMIN);
+        routes.post("/settings/assistant/test", assistant.pages()::testSettings, ADMIN);
+
+        routes.post("/api/v1/assistant/messages", assistant.api()::send, MEMBER);
+        routes.get("/api/v1/assistant/history", assistant.api()::history, MEMBER);
+        routes.delete("/api/v1/assistant/history", assistant.api()::deleteHistory, MEMBER);
+        routes.get("/api/v1/assistant/history/export", assistant.api()::export, MEMBER);
+        routes.post("/api/v1/assistant/new", assistant.api()::startOver, MEMBER);
+        routes.get("/api/v1/assistant/settings", assistant.api()::settings, ADMIN);
+        routes.put("/api/v1/assistant/settings", assistant.api()::saveSettings, ADMIN);
+        routes.post("/api/v1/assistant/settings/test", assistant.api()::testSettings, ADMIN);
+        routes.get("/api/v1/assistant/usage", assistant.api()::usage, ADMIN);
+    }
+
+    /**
+     * The assistant's tools for scripts and the remote MCP mode: anyone signed in may list them; each
+     * call is checked by the tool layer (the {@code assistant} permission, then the tool's own rules).
+     */
+    static void registerTools(RoutesConfig routes, ToolApi api) {
+        routes.get("/api/v1/assistant/tools", api::list, MEMBER);
+        routes.post("/api/v1/assistant/tools/{name}", api::call, MEMBER);
+    }
+
     /**
      * Request tracking: each Radarr, Sonarr and Seerr calls its own webhook, proving itself with its
      * instance's secret instead of a session (so PUBLIC here); admins make and rotate the secrets.

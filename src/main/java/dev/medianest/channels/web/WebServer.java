@@ -2,6 +2,9 @@ package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.accounts.Accounts;
+import dev.medianest.features.accounts.Permission;
+import dev.medianest.features.assistant.Assistant;
+import dev.medianest.features.assistant.Tools;
 import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
@@ -20,6 +23,8 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.i18n.Messages;
 import io.javalin.Javalin;
+import jakarta.servlet.Servlet;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -57,7 +62,8 @@ public final class WebServer {
                         ApiTokens apiTokens, Messages messages, SecureTokens tokens, ObjectMapper json,
                         Optional<PrometheusMeterRegistry> metrics, String version, ServiceCatalog services,
                         ServiceHealth health, Webhooks webhooks, Requests requests, Discovery discovery,
-                        DownloadBoard downloads) {
+                        DownloadBoard downloads, Tools tools, Assistant assistant,
+                        Map<String, Servlet> servlets) {
     }
 
     public WebServer(Parts parts) {
@@ -67,9 +73,11 @@ public final class WebServer {
                 new Pages.Section("/discover", "nav.discover", false),
                 new Pages.Section("/requests", "nav.requests", false),
                 new Pages.Section("/downloads", "nav.downloads", false),
+                new Pages.Section("/assistant", "chat.nav.chat", false, Optional.of(Permission.ASSISTANT)),
                 new Pages.Section("/profile", "nav.profile", false),
                 new Pages.Section("/admin/users", "nav.users", true),
-                new Pages.Section("/settings/services", "nav.services", true)));
+                new Pages.Section("/settings/services", "nav.services", true),
+                new Pages.Section("/settings/assistant", "chat.nav.settings", true)));
         TorrentUploads torrentUploads = new TorrentUploads(new TorrentFileLimit(settings.downloads().maxTorrentFileMegabytes()));
         Gatekeeper gatekeeper = new Gatekeeper(settings, parts.sessions(), parts.apiTokens(), parts.messages(), parts.tokens(),
                 userId -> parts.accounts().theme(userId), torrentUploads);
@@ -89,6 +97,7 @@ public final class WebServer {
         this.requestLive = new RequestLive(pages, parts.requests(), parts.discovery());
         RouteTable.RequestRoutes requestRoutes = new RouteTable.RequestRoutes(new RequestPages(pages, parts.requests(), parts.accounts()),
                 new RequestApi(parts.requests(), parts.accounts(), parts.json()), requestLive);
+        ToolApi toolApi = new ToolApi(parts.tools(), parts.json());
         OpsRoutes ops = new OpsRoutes(parts.database(), parts.metrics(), draining);
         long graceMillis = Duration.ofSeconds(settings.server().shutdownGraceSeconds()).toMillis();
 
@@ -101,6 +110,10 @@ public final class WebServer {
             // Javalin's server already wraps its handlers in a StatisticsHandler, which makes Jetty's
             // stop wait for in-flight requests up to the stop timeout (GracefulShutdownTest proves it).
             config.jetty.modifyServer(server -> server.setStopTimeout(graceMillis));
+            // Other channels' endpoints (the MCP server at /mcp) are servlets beside Javalin's; an exact
+            // path wins over Javalin's catch-all, and each checks its own callers.
+            config.jetty.modifyServletContextHandler(handler -> parts.servlets().forEach((path, servlet) ->
+                    handler.addServlet(new ServletHolder(servlet), path)));
             config.http.maxRequestSize = settings.server().maxRequestBytes();
             config.http.generateEtags = false;
             config.jsonMapper(new JavalinJackson(parts.json(), true));
@@ -111,6 +124,9 @@ public final class WebServer {
                     new RouteTable.Downloads(downloadPages, downloadApi, downloadLive), requestRoutes,
                     new RouteTable.Discover(new DiscoverPages(pages, parts.discovery()), new DiscoverApi(parts.discovery())));
 
+            RouteTable.registerTools(config.routes, toolApi);
+            RouteTable.registerAssistant(config.routes, new RouteTable.AssistantRoutes(
+                    new AssistantPages(pages, parts.assistant(), parts.json()), new AssistantApi(parts.assistant(), parts.json())));
             RouteTable.registerWebhooks(config.routes, new WebhookPages(pages, parts.webhooks(), settings.server()),
                     new WebhookApi(parts.webhooks(), settings.server()));
             config.routes.exception(Gatekeeper.Redirect.class, (redirect, ctx) -> ctx.redirect(redirect.location, HttpStatus.SEE_OTHER));

@@ -197,7 +197,7 @@ public final class IntentParser {
             Tables t = Tables.INSTANCE;
             int end;
             if ((end = longest(t.qualityPhrases, view, i)) > i) {
-                quality = t.qualityOf(view, i, end, this::word);
+                quality = t.qualityOf(words(view), i, end);
                 use(view, i, end);
                 return end - 1;
             }
@@ -373,7 +373,7 @@ public final class IntentParser {
             if (named && longestAnywhere(t.libraryPlaces, view) >= 0) {
                 return false;
             }
-            if (collective || named && health || everythingWord && health && t.healthOnly(view, this::word)) {
+            if (collective || named && health || everythingWord && health && t.healthOnly(words(view))) {
                 use(view, 0, view.length);
                 return true;
             }
@@ -553,12 +553,14 @@ public final class IntentParser {
                     before.addFirst(i);
                 }
             }
+            TitleType named = mediaType;
             for (int start = 0; start < before.size(); start++) {
                 List<Integer> tail = before.subList(start, before.size());
                 if (typeWords(tail) == tail.size()) {
                     tail.forEach(index -> tokens.get(index).used = true);
                     return;
                 }
+                mediaType = named; // a type word followed by other words is not the quoted title's type
             }
         }
 
@@ -741,6 +743,22 @@ public final class IntentParser {
             return tokens.get(index).word;
         }
 
+        private int[] wordsFor;
+        private String[] wordsOfView;
+
+        /** The normal forms of a view's tokens; the last view asked for is remembered, as loops ask again and again. */
+        String[] words(int[] view) {
+            if (view != wordsFor) {
+                String[] words = new String[view.length];
+                for (int i = 0; i < view.length; i++) {
+                    words[i] = tokens.get(view[i]).word;
+                }
+                wordsFor = view;
+                wordsOfView = words;
+            }
+            return wordsOfView;
+        }
+
         /** Notes the media type a word of an intent phrase names ("movies like …"). */
         void typeNamed(int index) {
             TitleType type = Tables.INSTANCE.typeWords.get(word(index));
@@ -777,11 +795,7 @@ public final class IntentParser {
         }
 
         int longest(List<Phrase> phrases, int[] view, int at) {
-            int best = -1;
-            for (Phrase phrase : phrases) {
-                best = Math.max(best, phrase.match(view, at, this::word));
-            }
-            return best;
+            return longest(phrases, words(view), at);
         }
 
         static int longest(List<Phrase> phrases, String[] words, int at) {
@@ -804,20 +818,13 @@ public final class IntentParser {
 
         /** Where a phrase ending exactly at {@code end} starts, earliest first; -1 when none does. */
         int trailingMatch(List<Phrase> phrases, int[] view, int end) {
-            for (int at = Math.max(0, end - Tables.LONGEST_PHRASE); at < end; at++) {
-                for (Phrase phrase : phrases) {
-                    if (phrase.matchesExactly(view, at, end, this::word)) {
-                        return at;
-                    }
-                }
-            }
-            return -1;
+            return trailingMatch(phrases, words(view), end);
         }
 
         static int trailingMatch(List<Phrase> phrases, String[] words, int end) {
             for (int at = Math.max(0, end - Tables.LONGEST_PHRASE); at < end; at++) {
                 for (Phrase phrase : phrases) {
-                    if (phrase.match(words, at) == end) {
+                    if (phrase.matchesExactly(words, at, end)) {
                         return at;
                     }
                 }
@@ -958,12 +965,6 @@ public final class IntentParser {
 
     // --- phrases and rules ------------------------------------------------------------------------
 
-    /** Reads the normal form of the token at an index. */
-    @FunctionalInterface
-    private interface Words {
-        String at(int index);
-    }
-
     /** One word of a phrase: the forms it accepts, and whether it may be left out. */
     private record Part(Set<String> forms, boolean optional) {
     }
@@ -972,7 +973,7 @@ public final class IntentParser {
      * A sequence of words, written "show|list my? downloads": words split at spaces, alternatives at
      * "|", a trailing "?" makes a word optional. Matches greedily, the longest way first.
      */
-    private record Phrase(List<Part> parts) {
+    private record Phrase(List<Part> parts, Set<String> starts) {
 
         static Phrase of(String spec) {
             List<Part> parts = new ArrayList<>();
@@ -981,43 +982,54 @@ public final class IntentParser {
                 String forms = optional ? piece.substring(0, piece.length() - 1) : piece;
                 parts.add(new Part(Set.copyOf(Arrays.asList(forms.split("\\|"))), optional));
             }
-            return new Phrase(List.copyOf(parts));
+            return new Phrase(List.copyOf(parts), firstWords(parts));
+        }
+
+        /** Every word a match can begin with: the forms of the leading optional parts and of the first required one. */
+        static Set<String> firstWords(List<Part> parts) {
+            Set<String> starts = new HashSet<>();
+            for (Part part : parts) {
+                starts.addAll(part.forms);
+                if (!part.optional) {
+                    break;
+                }
+            }
+            return Set.copyOf(starts);
         }
 
         /** The end of the longest match starting at {@code at}, or -1. */
-        int match(int[] view, int at, Words words) {
-            return match(0, at, view.length, index -> words.at(view[index]));
-        }
-
         int match(String[] words, int at) {
-            return match(0, at, words.length, index -> words[index]);
+            if (at >= words.length || !starts.contains(words[at])) {
+                return -1;
+            }
+            return match(0, at, words);
         }
 
-        boolean matchesExactly(int[] view, int at, int end, Words words) {
-            return matchTo(0, at, end, index -> words.at(view[index]));
+        boolean matchesExactly(String[] words, int at, int end) {
+            return at < words.length && starts.contains(words[at]) && matchTo(0, at, end, words);
         }
 
-        private int match(int part, int at, int size, Words words) {
+        private int match(int part, int at, String[] words) {
             if (part == parts.size()) {
                 return at;
             }
             Part current = parts.get(part);
             int best = -1;
-            if (at < size && current.forms.contains(words.at(at))) {
-                best = match(part + 1, at + 1, size, words);
+            if (at < words.length && current.forms.contains(words[at])) {
+                best = match(part + 1, at + 1, words);
             }
             if (current.optional) {
-                best = Math.max(best, match(part + 1, at, size, words));
+                best = Math.max(best, match(part + 1, at, words));
             }
             return best == at && part == 0 ? -1 : best;
         }
 
-        private boolean matchTo(int part, int at, int end, Words words) {
+        private boolean matchTo(int part, int at, int end, String[] words) {
             if (part == parts.size()) {
                 return at == end;
             }
             Part current = parts.get(part);
-            return at < end && current.forms.contains(words.at(at)) && matchTo(part + 1, at + 1, end, words)
+            return at < end && current.forms.contains(words[at]) && matchTo(part + 1, at + 1, end, words)
                     || current.optional && matchTo(part + 1, at, end, words);
         }
     }
@@ -1038,9 +1050,20 @@ public final class IntentParser {
      * One line of the intent table: a head phrase at its anchor, then, when tails are given, one
      * of them somewhere after the head (required or only taken when present).
      */
-    private record Rule(Intent intent, Anchor anchor, List<Phrase> heads, List<Phrase> tails, boolean tailRequired) {
+    private record Rule(Intent intent, Anchor anchor, List<Phrase> heads, List<Phrase> tails, boolean tailRequired, Set<String> starts) {
+
+        Rule(Intent intent, Anchor anchor, List<Phrase> heads, List<Phrase> tails, boolean tailRequired) {
+            this(intent, anchor, heads, tails, tailRequired, startsOf(heads));
+        }
+
+        private static Set<String> startsOf(List<Phrase> heads) {
+            Set<String> starts = new HashSet<>();
+            heads.forEach(head -> starts.addAll(head.starts()));
+            return Set.copyOf(starts);
+        }
 
         boolean apply(Reading reading, int[] view) {
+            String[] words = reading.words(view);
             int headStart = -1;
             int headEnd = -1;
             switch (anchor) {
@@ -1054,6 +1077,9 @@ public final class IntentParser {
                 }
                 case ANY -> {
                     for (int at = 0; at < view.length && headEnd < 0; at++) {
+                        if (!starts.contains(words[at])) {
+                            continue;
+                        }
                         int end = reading.longest(heads, view, at);
                         if (end > at) {
                             headStart = at;
@@ -1436,10 +1462,10 @@ public final class IntentParser {
             };
         }
 
-        Quality qualityOf(int[] view, int from, int to, Words words) {
+        Quality qualityOf(String[] words, int from, int to) {
             Quality found = null;
             for (int i = from; i < to; i++) {
-                Quality quality = qualityWords.get(words.at(view[i]));
+                Quality quality = qualityWords.get(words[i]);
                 if (quality != null && (found == null || quality.ordinal() < found.ordinal())) {
                     found = quality;
                 }
@@ -1452,9 +1478,8 @@ public final class IntentParser {
         }
 
         /** Whether a message with "everything" is only about things being up ("is everything running?"). */
-        boolean healthOnly(int[] view, Words words) {
-            for (int index : view) {
-                String word = words.at(index);
+        boolean healthOnly(String[] words) {
+            for (String word : words) {
                 if (!everythingWords.contains(word) && !healthWords.contains(word)
                         && !healthGlue.contains(word)) {
                     return false;

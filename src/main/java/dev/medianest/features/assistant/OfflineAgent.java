@@ -86,13 +86,18 @@ final class OfflineAgent {
         }
         ToolResult found = ((ToolOutcome.Succeeded) outcome).result();
         List<Found> results = results(found);
+        if (quality != null || season != null) {
+            // A resolution or a season rules books out: "Dune in 4K" is never the novel.
+            results = results.stream().filter(result -> !"book".equals(result.topic().mediaType())).toList();
+        }
         if (results.isEmpty()) {
             return say(turn, turn.texts().get("assistant.search.nothing", query));
         }
         if (intent == Intent.SEARCH) {
             List<ConversationState.Topic> options = results.stream().limit(MAX_CHOICES).map(Found::topic).toList();
             ConversationState next = turn.state().withPending(ConversationState.Pending.choose(Intent.SEARCH, options, quality, season));
-            return new Answer(reply(found.summary() + "\n" + numbered(options, results, turn.texts()) + "\n" + turn.texts().get("assistant.choose.details"),
+            return new Answer(reply(turn.texts().get("assistant.search.found", results.size(), query) + "\n" + numbered(options, results, turn.texts())
+                    + "\n" + turn.texts().get("assistant.choose.details"),
                     found.cards(), numberButtons(options.size()), turn), next);
         }
         Optional<Found> single = single(results, query, understood);
@@ -309,7 +314,7 @@ final class OfflineAgent {
             Found found = results.get(i);
             lines.append(i + 1).append(". ").append(options.get(i).display());
             String badge = found.hd().isEmpty() ? "" : texts.get("assistant.availability." + found.hd());
-            if (!badge.isEmpty() && !badge.startsWith("[")) {
+            if (!badge.isEmpty() && !badge.startsWith("[") && !"not_requested".equals(found.hd())) {
                 lines.append(" — ").append(badge);
             }
             if (i < options.size() - 1) {

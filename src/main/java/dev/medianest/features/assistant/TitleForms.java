@@ -215,19 +215,18 @@ public final class TitleForms {
 
     /** The word with its letters replaced and the punctuation around them kept. */
     private static String withCore(String word, String core) {
-        int start = 0;
-        int end = word.length();
-        while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
-            start++;
-        }
-        while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
-            end--;
-        }
-        return word.substring(0, start) + core + word.substring(end);
+        int[] letters = letters(word);
+        return word.substring(0, letters[0]) + core + word.substring(letters[1]);
     }
 
     /** The letters of a word without punctuation around them. */
     private static String core(String word) {
+        int[] letters = letters(word);
+        return word.substring(letters[0], letters[1]);
+    }
+
+    /** Where the letters and digits of a word start and end. */
+    private static int[] letters(String word) {
         int start = 0;
         int end = word.length();
         while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
@@ -236,7 +235,7 @@ public final class TitleForms {
         while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
             end--;
         }
-        return word.substring(start, end);
+        return new int[]{start, end};
     }
 
     /** The replacement in capitals when the replaced ending was in capitals ("ДЮНУ" → "ДЮНА"). */

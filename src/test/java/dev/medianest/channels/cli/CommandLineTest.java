@@ -34,7 +34,8 @@ class CommandLineTest {
     record Run(int status, String out, String err) {
     }
 
-    private Run run(Map<String, String> environment, String stdin, String... args) {
+    /** Runs one command line in-process; other command tests of this package use it too. */
+    static Run run(Map<String, String> environment, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true), new BufferedReader(new StringReader(stdin)));

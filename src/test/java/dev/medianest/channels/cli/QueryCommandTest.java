@@ -1,33 +1,23 @@
 package dev.medianest.channels.cli;
 
-import dev.medianest.Main;
+import dev.medianest.channels.cli.CommandLineTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code medianest query}, run in-process like {@link CommandLineTest}. */
+/** {@code medianest query}, run in-process through {@link CommandLineTest#run}. */
 class QueryCommandTest {
 
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
-    private Run run(Map<String, String> environment, String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true), new BufferedReader(new StringReader(stdin)));
-        return new Run(status, out.toString(), err.toString());
+    private static Run run(Map<String, String> environment, String stdin, String... args) {
+        return CommandLineTest.run(environment, stdin, args);
     }
 
     private Map<String, String> env() {

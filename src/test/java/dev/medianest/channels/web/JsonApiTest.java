@@ -56,6 +56,8 @@ class JsonApiTest {
         // Areas with a suite of their own check their operations there.
         java.util.List<String> elsewhere = new java.util.ArrayList<>(java.util.List.of(ServiceApiTest.PATHS, DownloadApiAcrossClientsTest.PATHS, WebhookApiTest.PATHS));
         elsewhere.addAll(java.util.List.of(RequestApiTest.PATHS));
+        elsewhere.addAll(java.util.List.of(AssistantToolsApiTest.PATHS));
+        elsewhere.add(AssistantApiTest.PATHS);
         elsewhere.addAll(java.util.List.of(DiscoverApiTest.DISCOVER, DiscoverApiTest.SEARCH, DiscoverApiTest.TITLES));
         assertThat(CONTRACT.unexercisedExcept(elsewhere.toArray(String[]::new))).as("operations of openapi.json no test called").isEmpty();
         for (ILoggingEvent event : LOG.list) {

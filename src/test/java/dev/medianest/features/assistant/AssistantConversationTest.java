@@ -3,6 +3,7 @@ package dev.medianest.features.assistant;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.platform.i18n.Language;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.MutableClock;
@@ -37,6 +38,16 @@ class AssistantConversationTest {
     static void start() {
         stack = new DiscoverStack(dataDir);
         admin = Requesters.admin(stack.app.app());
+        readyToSend(stack.app.app(), stack.radarr4kId, true);
+    }
+
+    /** An instance sends requests once its quality profile and root folder are set, as an admin does in Settings › Services. */
+    private static void readyToSend(dev.medianest.App app, long serviceId, boolean fourK) {
+        dev.medianest.features.services.ServiceInstance uhd = app.services().get(serviceId);
+        long adminId = app.accounts().findByUsername("admin").orElseThrow().id();
+        app.services().update(adminId, uhd.id(), dev.medianest.features.services.ServiceDraft.of(uhd.kind(), uhd.name(), uhd.baseUrl().toString(),
+                Map.of("qualityProfileId", "5", "rootFolder", "/movies"), Map.of("apiKey", dev.medianest.testing.FakeArrLibrary.API_KEY),
+                !fourK, fourK, false, 5));
     }
 
     @AfterAll
@@ -48,13 +59,18 @@ class AssistantConversationTest {
         return Requesters.member(stack.app.app(), admin, name, EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K, Permission.ASSISTANT));
     }
 
+    /** A member whose requests skip approval, so a yes reaches Radarr at once. */
+    private static Principal trusted(dev.medianest.App app, Principal by, String name) {
+        return Requesters.member(app, by, name, EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K, Permission.AUTO_APPROVE, Permission.ASSISTANT));
+    }
+
     private static ChatReply say(Principal who, String message) {
         return stack.app.app().assistant().send(who, Language.EN, message, ReplyStream.NONE);
     }
 
     @Test
-    void an_inflected_russian_title_is_found_confirmed_and_requested_in_4k() {
-        Principal nina = member("nina");
+    void an_inflected_russian_title_is_found_confirmed_and_requested_in_4k() throws InterruptedException {
+        Principal nina = trusted(stack.app.app(), admin, "nina");
         int before = stack.radarr4k.added().size();
         ChatReply question = say(nina, "скачай Дюну в 4К");
         assertThat(question.text()).contains("Дюна").contains("2021").contains("4K").endsWith("?");
@@ -63,7 +79,7 @@ class AssistantConversationTest {
 
         ChatReply done = say(nina, "да");
         assertThat(done.text()).containsPattern("[Зз]апрош");
-        assertThat(stack.radarr4k.added()).hasSize(before + 1);
+        Await.until(stack.radarr4k::added, added -> added.size() > before);
         assertThat(stack.radarr4k.added().getLast().path("tmdbId").asInt()).isEqualTo(FakeTmdb.DUNE);
         assertThat(stack.radarr.added()).extracting(node -> node.path("tmdbId").asInt()).doesNotContain(FakeTmdb.DUNE);
     }
@@ -88,7 +104,7 @@ class AssistantConversationTest {
         Principal pavel = member("pavel");
         assertThat(say(pavel, "yes").text()).contains("nothing waiting");
         say(pavel, "search for Dune");
-        assertThat(say(pavel, "7").text()).contains("1 to 2");
+        assertThat(say(pavel, "7").text()).contains("no choice 7").contains("from 1 to");
     }
 
     @Test
@@ -138,21 +154,22 @@ class AssistantConversationTest {
     }
 
     @Test
-    void a_pending_confirmation_survives_a_restart() {
+    void a_pending_confirmation_survives_a_restart() throws InterruptedException {
         Path ownData = dataDir.resolve("restart");
         Map<String, String> environment = Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000");
-        int before = stack.radarr4k.added().size();
+        int before = stack.radarr.added().size();
         try (TestApp first = TestApp.start(ownData, environment, MutableClock.startingNow())) {
             Principal firstAdmin = Requesters.admin(first.app());
-            stack.connect(first.app());
-            Principal uma = Requesters.member(first.app(), firstAdmin, "uma", EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K, Permission.ASSISTANT));
-            assertThat(first.app().assistant().send(uma, Language.EN, "download Dune in 4K", ReplyStream.NONE).text()).endsWith("?");
+            readyToSend(first.app(), stack.connect(first.app())[0], false);
+            Principal uma = trusted(first.app(), firstAdmin, "uma");
+            assertThat(first.app().assistant().send(uma, Language.EN, "download Dune: Part Two", ReplyStream.NONE).text())
+                    .contains("Dune: Part Two").endsWith("?");
         }
         try (TestApp second = TestApp.start(ownData, environment, MutableClock.startingNow())) {
             Principal uma = Requesters.principal(second.app().accounts().findByUsername("uma").orElseThrow());
             ChatReply done = second.app().assistant().send(uma, Language.EN, "yes", ReplyStream.NONE);
-            assertThat(done.text()).contains("Dune");
-            assertThat(stack.radarr4k.added()).hasSize(before + 1);
+            assertThat(done.text()).contains("Dune: Part Two");
+            Await.until(stack.radarr::added, added -> added.size() > before);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.medianest.channels.web;
+package dev.medianest.platform.net;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
- * The JSON API allowance: a token bucket per user (or per address when signed out) holding
- * {@code perMinute} requests and refilling them over a minute. In memory: one instance only;
- * several instances will share buckets through Redis.
+ * A request allowance: a token bucket per caller (a user, an address, an API token) holding
+ * {@code perMinute} requests and refilling them over a minute. The JSON API and the MCP endpoint
+ * each keep one. In memory: one instance only; several instances will share buckets through Redis.
  */
-final class ApiRateLimiter {
+public final class RateLimiter {
 
     private final long perMinute;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -21,12 +21,12 @@ final class ApiRateLimiter {
             .expireAfterAccess(Duration.ofMinutes(5))
             .build();
 
-    ApiRateLimiter(long perMinute) {
+    public RateLimiter(long perMinute) {
         this.perMinute = perMinute;
     }
 
     /** Takes one request from the caller's allowance; the seconds to wait when there is none left. */
-    OptionalLong take(String caller) {
+    public OptionalLong take(String caller) {
         Bucket bucket = buckets.get(caller, key -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build());
