@@ -78,7 +78,7 @@ public final class MediaNestApi {
      * {@code events} as they arrive. Returns when the server ends the stream.
      */
     public void stream(String path, Object body, BiConsumer<String, String> events) {
-        HttpRequest request = request(path, STREAM_TIMEOUT).header("Content-Type", "application/json").header("Accept", "text/event-stream")
+        HttpRequest request = request(path, STREAM_TIMEOUT).header("Content-Type", "application/json").setHeader("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
         HttpResponse<Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
