@@ -110,8 +110,10 @@ final class ReplyPrinter implements ReplyStream {
         if (!card.detail().isBlank()) {
             line.append(look.dot()).append(card.detail());
         }
-        if (!card.badges().isEmpty()) {
-            line.append(look.dot()).append(String.join(", ", card.badges()));
+        // A tool often spells its badges out in the detail too; a terminal line says each once.
+        List<String> badges = card.badges().stream().filter(badge -> !card.detail().contains(badge)).toList();
+        if (!badges.isEmpty()) {
+            line.append(look.dot()).append(String.join(", ", badges));
         }
         card.progress().ifPresent(share -> line.append("  ").append(look.good(look.bar(share, CARD_BAR))).append(' ').append(Look.percent(share)));
         return line.toString();

@@ -75,7 +75,7 @@ sealed interface Target extends AutoCloseable {
 
         @Override
         public void close() {
-            // the client holds no connection that outlives a call worth closing
+            client.close();
         }
     }
 

@@ -94,6 +94,7 @@ final class TargetOptions {
         try {
             return new Target.Remote(client, TokenOwner.of(client));
         } catch (ServerFailure failure) {
+            client.close();
             throw CommandProblem.of(failure, console);
         }
     }

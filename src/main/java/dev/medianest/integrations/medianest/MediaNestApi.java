@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * its status and headers with the first event, so a message refused before anything was said still
  * gets that error shape, and a failure after that comes as an {@code error} event of the same shape.
  */
-public final class MediaNestApi {
+public final class MediaNestApi implements AutoCloseable {
 
     /** How long a connection may take to open before the server counts as unreachable. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -78,7 +78,7 @@ public final class MediaNestApi {
      * {@code events} as they arrive. Returns when the server ends the stream.
      */
     public void stream(String path, Object body, BiConsumer<String, String> events) {
-        HttpRequest request = request(path, STREAM_TIMEOUT).header("Content-Type", "application/json").header("Accept", "text/event-stream")
+        HttpRequest request = request(path, STREAM_TIMEOUT).header("Content-Type", "application/json").setHeader("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
         HttpResponse<Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
@@ -127,6 +127,12 @@ public final class MediaNestApi {
         if (any) {
             events.accept(event, data.toString());
         }
+    }
+
+    /** Drops the connections; a stream still open (a reply no longer waited for) is cut off rather than waited for. */
+    @Override
+    public void close() {
+        http.shutdownNow();
     }
 
     /** Reads an event's data as JSON; data that is not JSON is the server's mistake. */

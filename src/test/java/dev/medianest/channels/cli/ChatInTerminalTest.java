@@ -55,6 +55,11 @@ class ChatInTerminalTest {
         return script.toString();
     }
 
+    /** How many prompts the screen shows: one per message sent, and the one waiting. */
+    private static long prompts(String screen) {
+        return screen.lines().filter(line -> line.startsWith("admin ›")).count();
+    }
+
     @Test
     void a_person_searches_picks_a_choice_recalls_a_message_starts_afresh_and_quits() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
@@ -66,8 +71,8 @@ class ChatInTerminalTest {
             assertThat(found).contains("MediaNest assistant").contains("Dune: Part Two");
 
             terminal.keys("1", "Enter");
-            terminal.await(screen -> screen.lines().filter(line -> line.contains("Dune") && line.contains("2021")).count() >= 2
-                    && screen.strip().endsWith("admin ›"), 20);
+            String details = terminal.await(screen -> prompts(screen) == 3 && screen.strip().endsWith("admin ›"), 20);
+            assertThat(details.substring(details.indexOf("admin › 1"))).contains("Dune (2021)");
 
             terminal.keys("Up", "Up");
             terminal.await(screen -> screen.strip().endsWith("admin › search for Dune"), 10);

@@ -2,7 +2,18 @@ package dev.medianest.channels.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medianest.features.assistant.ChatReply;
+import dev.medianest.features.assistant.Conversation;
+import dev.medianest.features.assistant.ReplyChoice;
+import dev.medianest.features.assistant.ReplyStream;
+import dev.medianest.features.assistant.ToolCard;
+import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.integrations.medianest.MediaNestApi;
+import dev.medianest.integrations.medianest.RemoteConversation;
+import dev.medianest.platform.i18n.Language;
+import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.Await;
+import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
@@ -12,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +46,10 @@ class QueryAnswersTest {
     @BeforeAll
     static void start() {
         stack = new DiscoverStack(dataDir);
+        // The fakes offer two quality profiles; a request goes through only once the instance names its default.
+        long admin = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
+        stack.app.app().services().update(admin, stack.radarr4kId, ServiceDraft.of(ServiceKind.RADARR, "Radarr 4K", stack.radarr4k.baseUrl(),
+                Map.of("qualityProfileId", "5"), Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
     }
 
     @AfterAll
@@ -55,13 +72,13 @@ class QueryAnswersTest {
 
     @Test
     void yes_answers_the_confirmation_so_the_request_reaches_radarr_in_one_go() throws Exception {
-        Commands.Ran ran = query("", "query", "--yes", "--user", "admin", "download Dune: Part Two");
+        Commands.Ran ran = query("", "query", "--yes", "--user", "admin", "download Dune 2021 in 4K");
 
         assertThat(ran.status()).as(ran.err()).isZero();
-        assertThat(ran.out()).contains("Dune: Part Two").contains("› Yes");
-        List<JsonNode> added = Await.until(stack.radarr::added, list -> !list.isEmpty());
-        assertThat(added.getFirst().get("tmdbId").asInt()).isEqualTo(FakeTmdb.DUNE_PART_TWO);
-        assertThat(stack.radarr4k.added()).isEmpty();
+        assertThat(ran.out()).contains("Dune (2021)").contains("[1] Yes  [2] No").contains("› Yes");
+        List<JsonNode> added = Await.until(stack.radarr4k::added, list -> !list.isEmpty());
+        assertThat(added.getFirst().get("tmdbId").asInt()).isEqualTo(FakeTmdb.DUNE);
+        assertThat(stack.radarr.added()).isEmpty();
     }
 
     @Test
@@ -152,12 +169,45 @@ class QueryAnswersTest {
     void a_running_server_answers_with_the_token_owners_rights() throws Exception {
         String token = Commands.token(stack.signIn("admin", null), true, List.of());
 
-        Commands.Ran ran = Commands.run(remote(token), "", "query", "--json", "search for Dune");
+        Commands.Ran json = Commands.run(remote(token), "", "query", "--json", "search for Dune");
+        Commands.Ran conversation = Commands.run(remote(token), "search for Dune\n2\n", "query", "-");
 
-        assertThat(ran.status()).as(ran.err()).isZero();
-        JsonNode reply = new ObjectMapper().readTree(ran.out());
+        assertThat(json.status()).as(json.err()).isZero();
+        JsonNode reply = new ObjectMapper().readTree(json.out());
         assertThat(reply.get("text").asText()).contains("Dune");
         assertThat(reply.get("choices")).isNotEmpty();
+        assertThat(conversation.status()).as(conversation.err()).isZero();
+        assertThat(conversation.out()).contains("Searching for \"Dune\"…").contains("[1]  [2]");
+        assertThat(conversation.out().substring(conversation.out().indexOf("› 2"))).contains("Dune: Part Two (2024)");
+    }
+
+    @Test
+    void the_remote_conversation_streams_its_reply_and_starts_over_on_the_server() {
+        String token = Commands.token(stack.signIn("admin", null), true, List.of());
+        Conversation remote = new RemoteConversation(new MediaNestApi(URI.create(stack.app.baseUrl()), token, Language.EN, new ObjectMapper()));
+        List<String> seen = new ArrayList<>();
+        ReplyStream stream = new ReplyStream() {
+            @Override
+            public void text(String piece) {
+                seen.add("text " + piece);
+            }
+
+            @Override
+            public void status(String line) {
+                seen.add("status " + line);
+            }
+        };
+
+        ChatReply found = remote.send("search for Dune", stream);
+        remote.startOver();
+        ChatReply afterwards = remote.send("1", ReplyStream.NONE);
+
+        assertThat(seen.getFirst()).isEqualTo("status Searching for \"Dune\"…");
+        assertThat(seen).contains("text " + found.text());
+        assertThat(found.cards()).extracting(ToolCard::heading).contains("Dune", "Dune: Part Two");
+        assertThat(found.choices()).extracting(ReplyChoice::message).startsWith("1", "2");
+        assertThat(found.mode()).isEqualTo(ChatReply.Mode.OFFLINE);
+        assertThat(afterwards.text()).as("the pending choice was forgotten").doesNotContain("2021");
     }
 
     @Test
