@@ -59,10 +59,15 @@ public final class McpHttp extends HttpServlet {
     private final transient RateLimiter allowance;
     private final Language defaultLanguage;
     private final long maxBodyBytes;
-    private final transient HttpServletStreamableServerTransportProvider sessions;
-    private final transient McpCatalog catalog;
-    private final transient StatelessMcp stateless;
-    private final transient McpSyncServer server;
+    private final transient String version;
+    private transient ServletConfig servletConfig;
+    /** Built on the first call to /mcp: the SDK and Reactor cost memory a server that no client uses should not pay. */
+    private transient volatile Engine engine;
+
+    /** The MCP SDK's server and the handlers around it. */
+    private record Engine(HttpServletStreamableServerTransportProvider sessions, McpCatalog catalog, StatelessMcp stateless,
+                          McpSyncServer server) {
+    }
 
     private McpHttp(Tools tools, ApiTokens apiTokens, Messages messages, Settings settings, String version, ObjectMapper json) {
         this.tools = tools;
@@ -72,16 +77,35 @@ public final class McpHttp extends HttpServlet {
         this.allowance = new RateLimiter(settings.security().apiRequestsPerMinute());
         this.defaultLanguage = Language.fromCode(settings.ui().defaultLanguage()).orElse(Language.EN);
         this.maxBodyBytes = settings.server().maxRequestBytes();
-        // Lists are the same for everyone; each request runs as the caller the bearer token names.
-        this.catalog = new McpCatalog(json, tools.definitions(), messages.in(defaultLanguage), version, McpHttp::callerOf);
-        this.stateless = new StatelessMcp(catalog);
-        this.sessions = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(catalog.mcpJson())
-                .mcpEndpoint(PATH)
-                .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
-                .contextExtractor(request -> McpTransportContext.create(Map.of(Caller.CONTEXT_KEY, request.getAttribute(Caller.CONTEXT_KEY))))
-                .build();
-        this.server = catalog.build(McpServer.sync(new Negotiating(sessions)));
+        this.version = version;
+    }
+
+    private Engine engine() {
+        Engine built = engine;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (engine == null) {
+                // Lists are the same for everyone; each request runs as the caller the bearer token names.
+                McpCatalog catalog = new McpCatalog(json, tools.definitions(), messages.in(defaultLanguage), version, McpHttp::callerOf);
+                StatelessMcp stateless = new StatelessMcp(catalog);
+                HttpServletStreamableServerTransportProvider sessions = HttpServletStreamableServerTransportProvider.builder()
+                        .jsonMapper(catalog.mcpJson())
+                        .mcpEndpoint(PATH)
+                        .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                        .contextExtractor(request -> McpTransportContext.create(Map.of(Caller.CONTEXT_KEY, request.getAttribute(Caller.CONTEXT_KEY))))
+                        .build();
+                McpSyncServer server = catalog.build(McpServer.sync(new Negotiating(sessions)));
+                try {
+                    sessions.init(servletConfig);
+                } catch (ServletException failed) {
+                    throw new IllegalStateException("the MCP transport could not start", failed);
+                }
+                engine = new Engine(sessions, catalog, stateless, server);
+            }
+            return engine;
+        }
     }
 
     /** The servlet to mount at {@link #PATH}. */
@@ -99,18 +123,24 @@ public final class McpHttp extends HttpServlet {
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
-        sessions.init(config);
+        this.servletConfig = config;
     }
 
     /** Ends every session and its open event streams; the server is stopping. */
     public void close() {
-        server.closeGracefully();
+        Engine built = engine;
+        if (built != null) {
+            built.server().closeGracefully();
+        }
     }
 
     @Override
     public void destroy() {
-        server.close();
-        sessions.destroy();
+        Engine built = engine;
+        if (built != null) {
+            built.server().close();
+            built.sessions().destroy();
+        }
         super.destroy();
     }
 
@@ -134,7 +164,7 @@ public final class McpHttp extends HttpServlet {
         Caller caller = new Caller(tools.as(who, language), texts);
         request.setAttribute(Caller.CONTEXT_KEY, caller);
         if (!"POST".equalsIgnoreCase(request.getMethod())) {
-            sessions.service(request, response);
+            engine().sessions().service(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
@@ -146,10 +176,10 @@ public final class McpHttp extends HttpServlet {
             case JsonRpc.Malformed malformed -> write(response, 400, malformed.error());
             case JsonRpc.Message message when isStateless(request, message) -> answerStatelessly(request, response, message, caller);
             case JsonRpc.Message message when unknownTool(message) -> {
-                McpError unknown = catalog.unknownTool(message.params().path("name").asText(), texts);
+                McpError unknown = engine().catalog().unknownTool(message.params().path("name").asText(), texts);
                 write(response, 200, JsonRpc.error(json, message.id(), unknown.getJsonRpcError().code(), unknown.getJsonRpcError().message()));
             }
-            case JsonRpc.Message message -> sessions.service(new Replayed(request, body), response);
+            case JsonRpc.Message message -> engine().sessions().service(new Replayed(request, body), response);
         }
     }
 
@@ -198,7 +228,7 @@ public final class McpHttp extends HttpServlet {
 
     private boolean unknownTool(JsonRpc.Message message) {
         return message.isRequest() && message.method().filter("tools/call"::equals).isPresent()
-                && message.params().path("name").isTextual() && !catalog.hasTool(message.params().path("name").asText());
+                && message.params().path("name").isTextual() && !engine().catalog().hasTool(message.params().path("name").asText());
     }
 
     /**
@@ -215,7 +245,7 @@ public final class McpHttp extends HttpServlet {
         String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
         boolean stream = message.meta().has("progressToken") && accept.contains("text/event-stream");
         if (!stream) {
-            StatelessMcp.Answer answer = stateless.handle(message, caller, header, notification -> {
+            StatelessMcp.Answer answer = engine().stateless().handle(message, caller, header, notification -> {
             }).orElseThrow();
             write(response, answer.httpStatus(), answer.message());
             return;
@@ -225,13 +255,13 @@ public final class McpHttp extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache");
         PrintWriter events = response.getWriter();
-        stateless.handle(message, caller, header, notification -> event(events, notification))
+        engine().stateless().handle(message, caller, header, notification -> event(events, notification))
                 .ifPresent(answer -> event(events, answer.message()));
     }
 
     private void event(PrintWriter events, ObjectNode message) {
         synchronized (events) {
-            events.write("event: message\ndata: " + catalog.write(message) + "\n\n");
+            events.write("event: message\ndata: " + engine().catalog().write(message) + "\n\n");
             events.flush();
         }
     }
@@ -247,7 +277,7 @@ public final class McpHttp extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(catalog.write(body));
+        response.getWriter().write(engine().catalog().write(body));
     }
 
     /** The SDK's transport with the versions MediaNest negotiates at initialize (the SDK's own list stops at 2025-11-25). */
