@@ -84,11 +84,6 @@ public final class Assistant {
         }
     }
 
-    /** The tool layer as this person sees it. */
-    public Toolbox toolbox(Principal who, Language language) {
-        return tools.as(who, language);
-    }
-
     /** This person's conversation, answering in their language unless a message is written in another. */
     public Conversation conversation(Principal who, Language language) {
         return new Conversation() {
@@ -140,35 +135,40 @@ public final class Assistant {
             stream.text(reply.text());
             return reply;
         }
-        List<LanguageModel.Message> context = setup.history() && setup.model().online() ? context(who.user().id()) : List.of();
+        boolean slash = text.startsWith("/");
+        Understanding meant = slash ? slashCommand(text, understood.language()) : understood;
+        // The route is chosen before this message is stored, so the model's context is the conversation before it.
+        Optional<String> refusal = Optional.empty();
+        List<LanguageModel.Message> context = null;
+        if (!slash && setup.model().online() && !OfflineAgent.answersPending(meant, state)) {
+            refusal = allowance(who, setup, texts);
+            if (refusal.isEmpty()) {
+                context = setup.history() ? context(who.user().id()) : List.of();
+            }
+        }
         if (setup.history()) {
             database.writeVoid(handle -> store.addMessage(handle, who.user().id(), "user", text, "{}", now));
         }
         Toolbox toolbox = tools.as(who, language);
+        OfflineAgent.Turn turn = new OfflineAgent.Turn(toolbox, meant, state, texts, stream, who.admin());
         ChatReply reply;
         ConversationState next;
-        boolean slash = text.startsWith("/");
-        Understanding meant = slash ? slashCommand(text, understood) : understood;
         if (slash && meant.intent() == Intent.UNKNOWN) {
             reply = new ChatReply(texts.get("assistant.slash.unknown", text.split("\\s+")[0]), List.of(), List.of(), ChatReply.Mode.OFFLINE, Optional.empty());
             stream.text(reply.text());
             next = state;
-        } else if (!setup.model().online() || slash || OfflineAgent.answersPending(meant, state)) {
-            OfflineAgent.Answer answer = offline.answer(new OfflineAgent.Turn(toolbox, meant, state, texts, stream, who.admin()));
+        } else if (refusal.isPresent()) {
+            OfflineAgent.Answer answer = offlineInstead(refusal.get(), turn);
+            reply = answer.reply();
+            next = answer.next();
+        } else if (context == null) {
+            OfflineAgent.Answer answer = offline.answer(turn);
             reply = answer.reply();
             next = answer.next();
         } else {
-            Optional<String> refusal = allowance(who, setup, texts);
-            if (refusal.isPresent()) {
-                stream.status(refusal.get());
-                OfflineAgent.Answer answer = offline.answer(new OfflineAgent.Turn(toolbox, meant, state, texts, stream, who.admin()));
-                reply = answer.reply().inMode(ChatReply.Mode.FALLBACK).withNotice(refusal.get());
-                next = answer.next();
-            } else {
-                Answered answered = withModel(who, setup, toolbox, context, text, state, texts, stream, understood);
-                reply = answered.reply();
-                next = answered.next();
-            }
+            OfflineAgent.Answer answer = withModel(who, setup, context, text, turn);
+            reply = answer.reply();
+            next = answer.next();
         }
         ConversationState saved = next;
         ChatReply answered = reply;
@@ -181,31 +181,34 @@ public final class Assistant {
         return reply;
     }
 
-    private record Answered(ChatReply reply, ConversationState next) {
-    }
-
-    private Answered withModel(Principal who, AssistantSetup setup, Toolbox toolbox, List<LanguageModel.Message> context, String text,
-                               ConversationState state, Messages.Texts texts, ReplyStream stream, Understanding understood) {
+    /** Answers with the LLM; when it fails or cannot be used, the offline understanding answers and the reply says why. */
+    private OfflineAgent.Answer withModel(Principal who, AssistantSetup setup, List<LanguageModel.Message> context, String text,
+                                          OfflineAgent.Turn turn) {
         String modelName = setup.model().provider().wireName() + ":" + setup.model().model();
+        String provider = setup.model().provider().wireName();
         try {
-            LanguageModel model = model(setup.model());
-            LlmAgent.Answer answer = llm.answer(model, toolbox, who, context, text, state, texts, stream, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            LlmAgent.Answer answer = llm.answer(model(setup.model()), turn.tools(), who, context, text, turn.state(), turn.texts(), turn.stream(),
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             record(who, modelName, answer.usage());
-            return new Answered(answer.reply(), answer.next());
+            return new OfflineAgent.Answer(answer.reply(), answer.next());
         } catch (ModelFailure failure) {
             LOG.warn("the assistant's model {} failed ({}): {}", modelName, failure.kind(), failure.getMessage());
-            String notice = texts.get("assistant.llm.failed." + failure.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    setup.model().provider().wireName());
-            stream.status(notice);
-            OfflineAgent.Answer answer = offline.answer(new OfflineAgent.Turn(toolbox, understood, state, texts, stream, who.admin()));
-            return new Answered(answer.reply().inMode(ChatReply.Mode.FALLBACK).withNotice(notice), answer.next());
+            return offlineInstead(turn.texts().get(failureKey(failure), provider), turn);
         } catch (IllegalArgumentException unusable) {
             LOG.warn("the assistant's model settings cannot be used: {}", unusable.getMessage());
-            String notice = texts.get("assistant.llm.unusable", setup.model().provider().wireName());
-            stream.status(notice);
-            OfflineAgent.Answer answer = offline.answer(new OfflineAgent.Turn(toolbox, understood, state, texts, stream, who.admin()));
-            return new Answered(answer.reply().inMode(ChatReply.Mode.FALLBACK).withNotice(notice), answer.next());
+            return offlineInstead(turn.texts().get("assistant.llm.unusable", provider), turn);
         }
+    }
+
+    /** The offline understanding's answer, marked as a fallback with the line that says why. */
+    private OfflineAgent.Answer offlineInstead(String notice, OfflineAgent.Turn turn) {
+        turn.stream().status(notice);
+        OfflineAgent.Answer answer = offline.answer(turn);
+        return new OfflineAgent.Answer(answer.reply().inMode(ChatReply.Mode.FALLBACK).withNotice(notice), answer.next());
+    }
+
+    private static String failureKey(ModelFailure failure) {
+        return "assistant.llm.failed." + failure.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void record(Principal who, String modelName, LanguageModel.TokenUsage usage) {
@@ -234,17 +237,14 @@ public final class Assistant {
     }
 
     /** What {@code /help}, {@code /status} … mean; anything else after a slash is unknown. */
-    private static Understanding slashCommand(String text, Understanding understood) {
-        String command = text.split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
-        Intent intent = switch (command) {
+    private static Understanding slashCommand(String text, Language language) {
+        Intent intent = switch (text.split("\\s+")[0].toLowerCase(java.util.Locale.ROOT)) {
             case "/help", "/помощь" -> Intent.HELP;
             case "/status", "/статус" -> Intent.STATUS;
             case "/services", "/сервисы" -> Intent.SERVICES;
             default -> Intent.UNKNOWN;
         };
-        return new Understanding(intent, java.util.Optional.empty(), java.util.Optional.empty(), java.util.OptionalInt.empty(), java.util.Optional.empty(),
-                false, java.util.OptionalInt.empty(), java.util.Optional.empty(), false, java.util.OptionalInt.empty(), false, java.util.Optional.empty(),
-                false, understood.language());
+        return Understanding.only(intent, language);
     }
 
     /** Forgets the pending choice or confirmation and the title talked about; the history stays. */
@@ -323,7 +323,7 @@ public final class Assistant {
             });
             return Optional.empty();
         } catch (ModelFailure failure) {
-            return Optional.of(texts.get("assistant.llm.failed." + failure.kind().name().toLowerCase(java.util.Locale.ROOT), model.provider().wireName()));
+            return Optional.of(texts.get(failureKey(failure), model.provider().wireName()));
         } catch (IllegalArgumentException unusable) {
             return Optional.of(texts.get("assistant.llm.unusable", model.provider().wireName()));
         }

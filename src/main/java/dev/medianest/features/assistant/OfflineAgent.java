@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medianest.features.catalog.TitleType;
+import dev.medianest.features.requests.Availability;
 import dev.medianest.platform.i18n.Messages;
 
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ final class OfflineAgent {
 
     /** Everything one answer works with. */
     record Turn(Toolbox tools, Understanding understood, ConversationState state, Messages.Texts texts, ReplyStream stream, boolean admin) {
+        Turn with(ConversationState next) {
+            return new Turn(tools, understood, next, texts, stream, admin);
+        }
     }
 
     /** Whether this message answers what the conversation is waiting for (a number, yes or no). */
@@ -47,7 +51,7 @@ final class OfflineAgent {
             return state.pending().choosing() ? chosen(turn) : confirmed(turn);
         }
         // Anything else leaves a pending question behind: a new request is never confirmed by an old "yes".
-        Turn fresh = new Turn(turn.tools(), understood, state.withPending(null), turn.texts(), turn.stream(), turn.admin());
+        Turn fresh = turn.with(state.withPending(null));
         return switch (understood.intent()) {
             case REQUEST, SEARCH, LIBRARY -> aboutTitle(fresh, understood.intent());
             case RECOMMEND -> understood.title().isPresent() || understood.reference() ? aboutTitle(fresh, Intent.RECOMMEND)
@@ -119,7 +123,7 @@ final class OfflineAgent {
                     numberButtons(pending.options().size()), turn), turn.state());
         }
         ConversationState.Topic picked = pending.options().get(number - 1);
-        Turn rest = new Turn(turn.tools(), turn.understood(), turn.state().withPending(null), turn.texts(), turn.stream(), turn.admin());
+        Turn rest = turn.with(turn.state().withPending(null));
         Intent intent = Intent.valueOf(pending.intent());
         String quality = turn.understood().quality().map(Quality::wireName).orElse(pending.quality());
         Integer season = turn.understood().season().isPresent() ? Integer.valueOf(turn.understood().season().getAsInt()) : pending.season();
@@ -128,7 +132,7 @@ final class OfflineAgent {
 
     private Answer onTitle(Turn turn, Intent intent, ConversationState.Topic topic, String quality, Integer season, Found known) {
         ConversationState state = turn.state().withTopic(topic);
-        Turn on = new Turn(turn.tools(), turn.understood(), state, turn.texts(), turn.stream(), turn.admin());
+        Turn on = turn.with(state);
         ObjectNode title = JSON.objectNode().put("mediaType", topic.mediaType()).put("id", topic.id());
         return switch (intent) {
             case SEARCH -> ran(on, "media_details", title, state);
@@ -140,17 +144,17 @@ final class OfflineAgent {
 
     private Answer library(Turn turn, ConversationState.Topic topic, Found known) {
         Found found = known != null ? known : details(turn, topic).orElse(null);
-        String hd = found == null ? "" : found.hd();
-        String fourK = found == null ? "" : found.fourK();
+        Availability hd = found == null ? Availability.NOT_REQUESTED : found.hd();
+        Availability fourK = found == null ? Availability.NOT_REQUESTED : found.fourK();
         List<ToolCard> cards = found == null ? List.of() : found.card().stream().toList();
-        if ("available".equals(hd) || "available".equals(fourK)) {
-            String where = "available".equals(hd) && "available".equals(fourK) ? "both" : "available".equals(hd) ? "hd" : "4k";
+        if (hd == Availability.AVAILABLE || fourK == Availability.AVAILABLE) {
+            String where = hd == fourK ? "both" : hd == Availability.AVAILABLE ? "hd" : "4k";
             return new Answer(reply(turn.texts().get("assistant.library.available." + where, topic.display()), cards, List.of(), turn), turn.state());
         }
-        if ("partially_available".equals(hd) || "partially_available".equals(fourK)) {
+        if (hd == Availability.PARTIALLY_AVAILABLE || fourK == Availability.PARTIALLY_AVAILABLE) {
             return new Answer(reply(turn.texts().get("assistant.library.partial", topic.display()), cards, List.of(), turn), turn.state());
         }
-        if ("requested".equals(hd) || "processing".equals(hd) || "pending".equals(hd)) {
+        if (hd == Availability.REQUESTED || hd == Availability.PROCESSING) {
             return new Answer(reply(turn.texts().get("assistant.library.coming", topic.display()), cards, List.of(), turn), turn.state());
         }
         ObjectNode arguments = JSON.objectNode().put("mediaType", topic.mediaType()).put("id", topic.id());
@@ -167,7 +171,7 @@ final class OfflineAgent {
             arguments.putArray("seasons").add(season);
         }
         boolean fourK = "2160p".equals(quality);
-        if (known != null && "available".equals(fourK ? known.fourK() : known.hd()) && season == null) {
+        if (known != null && (fourK ? known.fourK() : known.hd()) == Availability.AVAILABLE && season == null) {
             return new Answer(reply(turn.texts().get(fourK ? "assistant.request.already_4k" : "assistant.request.already", topic.display()),
                     known.card().stream().toList(), List.of(), turn), turn.state());
         }
@@ -257,7 +261,7 @@ final class OfflineAgent {
         if (!turn.understood().answer().orElse(false)) {
             return new Answer(reply(turn.texts().get("assistant.confirm.declined"), List.of(), List.of(), turn), cleared);
         }
-        return ran(new Turn(turn.tools(), turn.understood(), cleared, turn.texts(), turn.stream(), turn.admin()), pending.tool(),
+        return ran(turn.with(cleared), pending.tool(),
                 pending.arguments(), cleared);
     }
 
@@ -313,9 +317,8 @@ final class OfflineAgent {
         for (int i = 0; i < options.size(); i++) {
             Found found = results.get(i);
             lines.append(i + 1).append(". ").append(options.get(i).display());
-            String badge = found.hd().isEmpty() ? "" : texts.get("assistant.availability." + found.hd());
-            if (!badge.isEmpty() && !badge.startsWith("[") && !"not_requested".equals(found.hd())) {
-                lines.append(" — ").append(badge);
+            if (found.hd().shown()) {
+                lines.append(" — ").append(texts.get("assistant.availability." + found.hd().wireName()));
             }
             if (i < options.size() - 1) {
                 lines.append('\n');
@@ -358,7 +361,7 @@ final class OfflineAgent {
     }
 
     /** A search result as the conversation uses it. */
-    record Found(ConversationState.Topic topic, String hd, String fourK, Optional<ToolCard> card, Optional<String> searchedAs) {
+    record Found(ConversationState.Topic topic, Availability hd, Availability fourK, Optional<ToolCard> card, Optional<String> searchedAs) {
     }
 
     static List<Found> results(ToolResult found) {
@@ -379,12 +382,14 @@ final class OfflineAgent {
         return results;
     }
 
-    private static String availability(JsonNode title, String which) {
-        JsonNode availability = title.path("availability");
-        JsonNode value = availability.path(which);
-        if (value.isMissingNode() && "fourK".equals(which)) {
-            value = availability.path("4k");
+    /** A title's availability as the tools write it ({@code availability.hd}, {@code availability.fourK}); unknown reads as not requested. */
+    private static Availability availability(JsonNode title, String which) {
+        String wire = title.path("availability").path(which).asText("");
+        for (Availability value : Availability.values()) {
+            if (value.wireName().equals(wire)) {
+                return value;
+            }
         }
-        return value.isTextual() ? value.asText() : "";
+        return Availability.NOT_REQUESTED;
     }
 }

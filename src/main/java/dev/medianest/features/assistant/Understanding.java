@@ -43,7 +43,12 @@ public record Understanding(Intent intent, Optional<TitleType> mediaType, Option
 
     /** Nothing understood, in the given language. */
     public static Understanding unknown(Language language) {
-        return new Understanding(Intent.UNKNOWN, Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), false,
+        return only(Intent.UNKNOWN, language);
+    }
+
+    /** An intent with no slots ({@code /help} is {@code only(HELP, …)}). */
+    public static Understanding only(Intent intent, Language language) {
+        return new Understanding(intent, Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), false,
                 OptionalInt.empty(), Optional.empty(), false, OptionalInt.empty(), false, Optional.empty(), false, language);
     }
 

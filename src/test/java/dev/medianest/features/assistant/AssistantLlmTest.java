@@ -83,6 +83,7 @@ class AssistantLlmTest {
         assertThat(second.toolNames()).contains("search_media", "request_media", "list_downloads", "help");
         assertThat(second.apiKey()).contains(KEY);
         assertThat(second.system()).contains("kim");
+        assertThat(second.userTexts()).as("the message is sent once, not also as stored history").containsOnlyOnce("do we have Dune?");
         assertThat(stack.app.app().assistant().usage(admin, 1)).anySatisfy(row -> {
             assertThat(row.username()).isEqualTo("kim");
             assertThat(row.turns()).isEqualTo(1);
