@@ -69,7 +69,7 @@ final class AssistantPages {
         Principal who = AssistantApi.chatter(ctx);
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         RequestState state = RequestState.of(ctx);
-        if (AssistantApi.streamed(ctx)) {
+        if (EventStream.wanted(ctx)) {
             stream(ctx, who, state, text);
             return;
         }
