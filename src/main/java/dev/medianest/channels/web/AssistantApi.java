@@ -56,7 +56,7 @@ final class AssistantApi {
         }
         input.throwIfInvalid();
         RequestState state = RequestState.of(ctx);
-        if (!streamed(ctx)) {
+        if (!EventStream.wanted(ctx)) {
             ctx.json(reply(send(who, state, text, ReplyStream.NONE)));
             return;
         }
@@ -277,11 +277,6 @@ final class AssistantApi {
             throw new AppException(ErrorCode.FORBIDDEN, Map.of("permission", "chat.error.no_permission"));
         }
         return who;
-    }
-
-    static boolean streamed(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("text/event-stream");
     }
 
     /** The same failure with one detail's field renamed. */

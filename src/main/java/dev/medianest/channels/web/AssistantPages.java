@@ -61,7 +61,7 @@ final class AssistantPages {
         Principal who = AssistantApi.chatter(ctx);
         String done = Optional.ofNullable(ctx.queryParam("done")).filter(DONE::contains).map(key -> texts(ctx).get("chat.done." + key))
                 .orElse(null);
-        showChat(ctx, who, shownTurns(ctx, who), null, "", null, done, 200);
+        showChat(ctx, who, shownTurns(ctx, who), assistant.setup().history(), null, "", null, done, 200);
     }
 
     /** A message from the form or a choice button. */
@@ -69,7 +69,7 @@ final class AssistantPages {
         Principal who = AssistantApi.chatter(ctx);
         String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         RequestState state = RequestState.of(ctx);
-        if (AssistantApi.streamed(ctx)) {
+        if (EventStream.wanted(ctx)) {
             stream(ctx, who, state, text);
             return;
         }
@@ -77,12 +77,14 @@ final class AssistantPages {
         try {
             reply = assistant.send(who, state.language, text, ReplyStream.NONE);
         } catch (AppException refused) {
-            showChat(ctx, who, shownTurns(ctx, who), null, text, message(refused, state.texts), null, ApiErrors.status(refused.code()));
+            showChat(ctx, who, shownTurns(ctx, who), assistant.setup().history(), null, text, message(refused, state.texts), null,
+                    ApiErrors.status(refused.code()));
             return;
         }
-        List<ChatTurn> turns = assistant.setup().history() ? shownTurns(ctx, who)
+        boolean history = assistant.setup().history();
+        List<ChatTurn> turns = history ? shownTurns(ctx, who)
                 : List.of(new ChatTurn(0, ChatTurn.Role.USER, text.strip(), List.of(), List.of(), UNSTORED), answered(reply));
-        showChat(ctx, who, turns, reply.notice().orElse(null), "", null, null, 200);
+        showChat(ctx, who, turns, history, reply.notice().orElse(null), "", null, null, 200);
     }
 
     /**
@@ -152,14 +154,16 @@ final class AssistantPages {
         }
     }
 
-    private void showChat(Context ctx, Principal who, List<ChatTurn> turns, String notice, String text, String error, String done, int status) {
+    /** {@code history}: whether conversations are kept (Settings › Assistant), read once by the caller. */
+    private void showChat(Context ctx, Principal who, List<ChatTurn> turns, boolean history, String notice, String text, String error,
+                          String done, int status) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("turns", turns);
         params.put("notice", notice);
         params.put("text", text);
         params.put("error", error);
         params.put("done", done);
-        params.put("history", assistant.setup().history());
+        params.put("history", history);
         params.put("cut", since(ctx, who) > 0);
         params.put("maxLength", Assistant.MAX_MESSAGE);
         ctx.status(status);

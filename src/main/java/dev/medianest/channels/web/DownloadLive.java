@@ -1,7 +1,6 @@
 package dev.medianest.channels.web;
 
 import dev.medianest.features.accounts.Principal;
-
 import dev.medianest.features.downloads.BoardView;
 import dev.medianest.features.downloads.DownloadBoard;
 import io.javalin.http.Context;
@@ -24,47 +23,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DownloadLive implements AutoCloseable {
 
-    private final DownloadAudience audience;
-
     private static final Logger LOG = LoggerFactory.getLogger(DownloadLive.class);
     static final Duration INTERVAL = Duration.ofSeconds(1);
     /** A comment each quiet round: a few bytes a second, and a page that went away is noticed at the next write. */
     private static final Duration PING = Duration.ofSeconds(1);
-    private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
     private final Pages pages;
     private final DownloadBoard board;
+    private final DownloadAudience audience;
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
     private final SseHandler handler = new SseHandler(this::connect);
     private final Object lock = new Object();
     private Thread poller;
     private volatile boolean closed;
-    private volatile long polls;
 
     DownloadLive(Pages pages, DownloadBoard board, DownloadAudience audience) {
-        this.audience = audience;
         this.pages = pages;
         this.board = board;
+        this.audience = audience;
     }
 
     void downloads(Context ctx) throws Exception {
-        String accept = ctx.header("Accept");
-        if (accept == null || !accept.contains("text/event-stream") || closed) {
+        if (!EventStream.wanted(ctx) || closed) {
             ctx.status(406).result("This address streams download updates to the Downloads page (text/event-stream).");
             return;
         }
         handler.handle(ctx);
-    }
-
-    /** How many times the clients were polled; tests see polling start and stop with it. */
-    long polls() {
-        return polls;
-    }
-
-    boolean polling() {
-        synchronized (lock) {
-            return poller != null;
-        }
     }
 
     private void connect(SseClient client) {
@@ -95,7 +79,6 @@ final class DownloadLive implements AutoCloseable {
                     }
                 }
                 List<DownloadBoard.Group> groups = board.groups();
-                polls++;
                 boolean ping = System.nanoTime() - lastPing >= PING.toNanos() - INTERVAL.toNanos() / 2;
                 if (ping) {
                     lastPing = System.nanoTime();
@@ -121,7 +104,7 @@ final class DownloadLive implements AutoCloseable {
     private void send(Watcher watcher, List<DownloadBoard.Group> groups, boolean ping) {
         SseClient client = watcher.client;
         try {
-            if (client.terminated() || System.nanoTime() - watcher.since > MAX_AGE.toNanos()) {
+            if (client.terminated() || System.nanoTime() - watcher.since > LiveFeed.MAX_AGE.toNanos()) {
                 watchers.remove(watcher);
                 client.close();
                 return;

@@ -31,6 +31,12 @@ final class EventStream {
         this.json = json;
     }
 
+    /** Whether the caller asked for server-sent events ({@code Accept: text/event-stream}). */
+    static boolean wanted(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/event-stream");
+    }
+
     /**
      * The assistant's reply as it is made, sent as these events: {@code text} pieces and
      * {@code status} lines as {@code {"text"}}, each {@code card} as {@code cards} shows it.

@@ -448,12 +448,7 @@ final class RequestApi {
         progress.put("filesExpected", request.progress().filesExpected());
         progress.put("downloading", request.progress().downloading().isPresent() ? request.progress().downloading().getAsDouble() : null);
         view.put("progress", progress);
-        view.put("lastError", request.lastError().map(problem -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", problem.messageKey());
-            error.put("message", texts.get(problem.messageKey(), problem.args().toArray()));
-            return error;
-        }).orElse(null));
+        view.put("lastError", request.lastError().map(problem -> Views.problem(problem, texts)).orElse(null));
         view.put("attempts", request.attempts());
         view.put("nextAttemptAt", request.nextAttemptAt().map(Instant::toString).orElse(null));
         view.put("requesters", request.requesters().stream().map(requester -> {

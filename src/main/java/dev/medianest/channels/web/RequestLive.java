@@ -1,34 +1,24 @@
 package dev.medianest.channels.web;
 
+import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.catalog.TitleAddress;
 import dev.medianest.features.catalog.TitleIds;
 import dev.medianest.features.catalog.TitleType;
-import dev.medianest.features.requests.Discovery;
-import dev.medianest.features.requests.RequestedTitle;
-
-import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;
+import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.requests.MediaRequest;
 import dev.medianest.features.requests.RequestListView;
 import dev.medianest.features.requests.RequestPage;
+import dev.medianest.features.requests.RequestedTitle;
 import dev.medianest.features.requests.Requests;
 import dev.medianest.platform.errors.AppException;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /live/requests}: an open Requests page ({@code ?<its view>}), request page
@@ -39,70 +29,39 @@ import java.util.concurrent.TimeUnit;
  */
 final class RequestLive implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RequestLive.class);
-    private static final Duration PING = Duration.ofSeconds(20);
-    /** As for the dashboard: a reconnect passes the gatekeeper again, so a disabled account stops getting updates. */
-    private static final Duration MAX_AGE = Duration.ofMinutes(10);
-    private static final int QUEUE_LIMIT = 256;
-    /** Queued first on connect: sends the page as it is now, so nothing between page load and connection is lost. */
+    /** Read first on connect: sends the page as it is now. */
     private static final long EVERYTHING = 0;
 
     private final Pages pages;
     private final Requests requests;
-    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private final SseHandler handler = new SseHandler(this::connect);
-    private volatile boolean closed;
-
     private final Discovery discovery;
+    private final LiveFeed<Long> feed;
 
     RequestLive(Pages pages, Requests requests, Discovery discovery) {
         this.pages = pages;
         this.requests = requests;
         this.discovery = discovery;
+        this.feed = new LiveFeed<>("requests", "This address streams request updates to the Requests page (text/event-stream).",
+                EVERYTHING, this::open);
     }
 
     void requests(Context ctx) throws Exception {
-        String accept = ctx.header("Accept");
-        if (accept == null || !accept.contains("text/event-stream") || closed) {
-            ctx.status(406).result("This address streams request updates to the Requests page (text/event-stream).");
-            return;
-        }
-        handler.handle(ctx);
+        feed.handle(ctx);
     }
 
     void deliver(DomainEvent event) {
-        if (!(event instanceof RequestChanged changed)) {
-            return;
-        }
-        for (Listener listener : listeners) {
-            if (!listener.queue.offer(changed.requestId())) {
-                // A browser that stopped reading: its EventSource reconnects and gets the whole page.
-                listener.client.close();
-            }
+        if (event instanceof RequestChanged changed) {
+            feed.offer(changed.requestId());
         }
     }
 
-    /** How many pages are open on the stream; tests wait for a browser's page to be listening. */
-    int listening() {
-        return listeners.size();
-    }
-
-    private void connect(SseClient client) {
+    private LiveFeed.Reader<Long> open(SseClient client) {
         PageContext page = pages.context(client.ctx());
         Principal who = RequestState.of(client.ctx()).requirePrincipal();
         Optional<Long> detail = Optional.ofNullable(client.ctx().queryParam("id")).flatMap(RequestLive::positive);
         Optional<ShownTitle> title = Optional.ofNullable(client.ctx().queryParam("title")).flatMap(RequestLive::title);
         RequestListView view = RequestListView.of(client.ctx()::queryParam, Requests.manages(who));
-        client.keepAlive();
-        Listener listener = new Listener(client, page, who, detail, title, view);
-        listeners.add(listener);
-        listener.queue.offer(EVERYTHING);
-        Thread thread = Thread.ofVirtual().name("sse-requests").unstarted(listener::run);
-        client.onClose(() -> {
-            listeners.remove(listener);
-            thread.interrupt();
-        });
-        thread.start();
+        return new OpenPage(client, page, who, detail, title, view);
     }
 
     /** A title page's title, {@code movie/438631} as in its address. */
@@ -136,23 +95,22 @@ final class RequestLive implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        listeners.forEach(listener -> listener.client.close());
+        feed.close();
     }
 
-    private final class Listener {
+    /** One open page and what it shows. */
+    private final class OpenPage implements LiveFeed.Reader<Long> {
         final SseClient client;
         final PageContext page;
         final Principal who;
         final Optional<Long> detail;
         final Optional<ShownTitle> title;
         final RequestListView view;
-        final BlockingQueue<Long> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
         /** The ids and total the page shows now, to tell a changed row from a changed list. */
         private List<Long> shownIds = List.of();
         private int shownTotal = -1;
 
-        Listener(SseClient client, PageContext page, Principal who, Optional<Long> detail, Optional<ShownTitle> title, RequestListView view) {
+        OpenPage(SseClient client, PageContext page, Principal who, Optional<Long> detail, Optional<ShownTitle> title, RequestListView view) {
             this.title = title;
             this.client = client;
             this.page = page;
@@ -161,31 +119,14 @@ final class RequestLive implements AutoCloseable {
             this.view = view;
         }
 
-        void run() {
-            long endAt = System.nanoTime() + MAX_AGE.toNanos();
-            try {
-                while (!client.terminated() && !closed && System.nanoTime() - endAt < 0) {
-                    Long id = queue.poll(PING.toMillis(), TimeUnit.MILLISECONDS);
-                    if (client.terminated()) {
-                        break;
-                    }
-                    if (id == null) {
-                        client.sendComment("ping");
-                    } else if (title.isPresent()) {
-                        sendTitle(id);
-                    } else if (detail.isPresent()) {
-                        sendDetail(id);
-                    } else {
-                        sendList(id);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException failure) {
-                LOG.debug("requests stream ended", failure);
-            } finally {
-                listeners.remove(this);
-                client.close();
+        @Override
+        public void read(Long id) {
+            if (title.isPresent()) {
+                sendTitle(id);
+            } else if (detail.isPresent()) {
+                sendDetail(id);
+            } else {
+                sendList(id);
             }
         }
 

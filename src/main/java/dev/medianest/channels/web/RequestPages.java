@@ -46,17 +46,17 @@ final class RequestPages {
     }
 
     void list(Context ctx) {
-        Messages.Texts texts = RequestState.of(ctx).texts;
-        String done = Optional.ofNullable(ctx.queryParam("done")).filter(DONE::contains).map(key -> texts.get("requestpage.done." + key))
-                .orElse(null);
-        showList(ctx, ctx::queryParam, Map.of(), done, List.of());
+        showList(ctx, ctx::queryParam, Map.of(), done(ctx), List.of());
     }
 
     void detail(Context ctx) {
+        showDetail(ctx, UserApi.id(ctx), Map.of(), done(ctx));
+    }
+
+    /** The line saying what the action that led here did ({@code ?done=approved}), or null. */
+    private static String done(Context ctx) {
         Messages.Texts texts = RequestState.of(ctx).texts;
-        String done = Optional.ofNullable(ctx.queryParam("done")).filter(DONE::contains).map(key -> texts.get("requestpage.done." + key))
-                .orElse(null);
-        showDetail(ctx, UserApi.id(ctx), Map.of(), done);
+        return Optional.ofNullable(ctx.queryParam("done")).filter(DONE::contains).map(key -> texts.get("requestpage.done." + key)).orElse(null);
     }
 
     void approve(Context ctx) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.medianest.features.assistant.ToolCard;
 import dev.medianest.features.assistant.ToolDefinition;
 import dev.medianest.features.assistant.ToolError;
 import dev.medianest.features.assistant.ToolOutcome;
@@ -89,27 +88,9 @@ final class ToolApi {
         body.put("tool", name);
         body.put("summary", result.summary());
         body.set("structured", result.structured());
-        ArrayNode cards = body.putArray("cards");
-        result.cards().forEach(card -> cards.add(card(card)));
+        // The cards as the chat API shows them.
+        body.set("cards", mapper.valueToTree(result.cards().stream().map(AssistantApi::card).toList()));
         return body;
-    }
-
-    private ObjectNode card(ToolCard card) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("kind", card.kind());
-        node.put("heading", card.heading());
-        if (card.year().isPresent()) {
-            node.put("year", card.year().getAsInt());
-        } else {
-            node.putNull("year");
-        }
-        node.put("poster", card.poster().orElse(null));
-        node.put("detail", card.detail());
-        node.put("link", card.link().orElse(null));
-        node.put("progress", card.progress().orElse(null));
-        ArrayNode badges = node.putArray("badges");
-        card.badges().forEach(badges::add);
-        return node;
     }
 
     private ObjectNode error(ToolError error) {
