@@ -62,6 +62,17 @@ public final class Assistant {
     private final ReentrantLock[] locks = new ReentrantLock[64];
     private final Cache<Long, Bucket> llmAllowance = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(10_000).build();
     private volatile Opened opened;
+    private volatile Read lastRead;
+
+    /** The setup as last read from the database, and when. */
+    private record Read(AssistantSetup setup, Instant at) {
+    }
+
+    /**
+     * How long a read setup is used before the database is asked again: a save here replaces it at
+     * once; a save on another instance sharing the database is seen within this time.
+     */
+    static final Duration SETUP_REREAD = Duration.ofSeconds(30);
 
     private record Opened(ModelSettings settings, LanguageModel model) {
     }
@@ -277,6 +288,16 @@ public final class Assistant {
 
     /** The setup in force: what an admin saved in Settings › Assistant, else the configuration file's. */
     public AssistantSetup setup() {
+        Read read = lastRead;
+        Instant now = clock.instant();
+        if (read == null || read.at().plus(SETUP_REREAD).isBefore(now) || read.at().isAfter(now)) {
+            read = new Read(readSetup(), now);
+            lastRead = read;
+        }
+        return read.setup();
+    }
+
+    private AssistantSetup readSetup() {
         Optional<AssistantStore.StoredSetup> saved = database.read(store::setup);
         if (saved.isEmpty()) {
             return configured;
@@ -302,6 +323,7 @@ public final class Assistant {
                 store.deleteAllMessages(handle);
             }
         });
+        lastRead = new Read(next, clock.instant());
         llmAllowance.invalidateAll();
         LOG.info("assistant settings saved by {}: provider {}, model {}", admin.user().username(), model.provider().wireName(), model.model());
         return next;
