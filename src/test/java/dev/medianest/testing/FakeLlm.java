@@ -615,23 +615,23 @@ public final class FakeLlm implements AutoCloseable {
         /** The names of the tools offered, in order. */
         public List<String> toolNames() {
             List<String> names = new ArrayList<>();
-            for (JsonNode tool : body.path("tools")) {
-                names.add(format == Format.ANTHROPIC ? tool.path("name").asText() : tool.path("function").path("name").asText());
-            }
+            body.path("tools").forEach(tool -> names.add(declared(tool).path("name").asText()));
             return names;
         }
 
         /** The JSON Schema of a tool's arguments as the model was given it. */
         public JsonNode toolSchema(String name) {
             for (JsonNode tool : body.path("tools")) {
-                if (format == Format.ANTHROPIC && tool.path("name").asText().equals(name)) {
-                    return tool.path("input_schema");
-                }
-                if (format != Format.ANTHROPIC && tool.path("function").path("name").asText().equals(name)) {
-                    return tool.path("function").path("parameters");
+                if (declared(tool).path("name").asText().equals(name)) {
+                    return declared(tool).path(format == Format.ANTHROPIC ? "input_schema" : "parameters");
                 }
             }
             throw new AssertionError("no tool " + name + " was offered; the tools were " + toolNames());
+        }
+
+        /** Where a tool's name and schema are: Anthropic's tool itself, OpenAI's and Ollama's {@code function}. */
+        private JsonNode declared(JsonNode tool) {
+            return format == Format.ANTHROPIC ? tool : tool.path("function");
         }
 
         /** The system prompt: Anthropic's top-level {@code system}, else the system messages, joined. */

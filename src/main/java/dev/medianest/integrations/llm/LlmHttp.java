@@ -90,21 +90,10 @@ final class LlmHttp implements HttpClient {
         };
     }
 
+    /** Never asked for: LangChain4j's streaming models send a turn only through the streamed {@code execute}. */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        try {
-            HttpResponse<InputStream> response = client.send(jdkRequest(request), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                failOnErrorStatus(response);
-                return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(response.headers().map())
-                        .body(in.readAllBytes()).build();
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.UncheckedIOException(new InterruptedIOException("interrupted"));
-        }
+        throw new UnsupportedOperationException("a chat turn is always streamed");
     }
 
     @Override

@@ -90,13 +90,12 @@ class ProviderFailureTest {
     }
 
     @Test
-    void a_short_retry_after_is_waited_for_and_a_long_one_is_not() {
+    void a_short_retry_after_is_waited_for_and_a_long_one_is_not() throws Exception {
         try (FakeLlm fake = Speaker.OPENAI.fake()) {
             fake.fail(429, 1).replyText("Waited.");
             long started = System.nanoTime();
 
-            assertThat(catchThrowableOfType(ModelFailure.class, () -> assertThat(model(Speaker.OPENAI, fake, Duration.ofSeconds(20), 2)
-                    .reply(QUESTION, List.of(), piece -> { }).text()).isEqualTo("Waited."))).isNull();
+            assertThat(model(Speaker.OPENAI, fake, Duration.ofSeconds(20), 2).reply(QUESTION, List.of(), piece -> { }).text()).isEqualTo("Waited.");
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
             fake.assertAllInSpec();
@@ -275,7 +274,6 @@ class ProviderFailureTest {
             assertThat(failure.kind()).isEqualTo(Kind.KEY_REFUSED);
             assertThat(fake.lastRequest().apiKey()).contains(key);
             assertThat(failure.getMessage()).contains("Incorrect API key provided: ***").doesNotContain(key);
-            assertThat(String.valueOf(new LlmConnector().open(speaker.settings(fake, Duration.ofSeconds(5), 0)))).doesNotContain(key);
             assertThat(log.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(key));
         } finally {
             root.detachAppender(log);
