@@ -18,7 +18,7 @@ public final class Messages {
      * One bundle per area, so that areas built side by side do not edit one file; a key lives in
      * exactly one of them (a test checks). {@code messages} holds the foundation's texts.
      */
-    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard", "downloads", "transmission", "deluge", "board", "requests", "tracking", "requestpages", "discover", "assistant", "assistanttools", "understanding", "llm", "chat", "cli", "mcp");
+    public static final List<String> BUNDLES = List.of("messages", "services", "arr", "metadata", "dashboard", "downloads", "transmission", "deluge", "board", "requests", "tracking", "requestpages", "discover", "assistant", "assistanttools", "understanding", "chat", "cli", "mcp");
 
     private final Map<Language, List<ResourceBundle>> bundles = new EnumMap<>(Language.class);
 
