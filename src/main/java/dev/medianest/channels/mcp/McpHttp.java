@@ -269,7 +269,8 @@ public final class McpHttp extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(engine().catalog().write(body));
+        // Not through the engine: a refused token must not build the MCP SDK it would never use.
+        response.getWriter().write(json.writeValueAsString(body));
     }
 
     /** The SDK's transport with the versions MediaNest negotiates at initialize (the SDK's own list stops at 2025-11-25). */
