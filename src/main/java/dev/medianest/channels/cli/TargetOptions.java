@@ -25,7 +25,8 @@ import java.util.Optional;
  * {@code status}. With a server (the option or {@code MEDIANEST_SERVER}) they call it with the
  * token (the option or {@code MEDIANEST_TOKEN}); without one they open the data directory of the
  * configuration in this process, as the account {@code --user} names, or as the token's owner with
- * the token's narrowed rights.
+ * the token's narrowed rights. {@code mcp}, which has no {@code --user}, checks its token and
+ * server and finds a local token's owner with the same rules.
  */
 final class TargetOptions {
 

@@ -20,18 +20,15 @@ class McpCommandTest {
     @TempDir
     Path dataDir;
 
-    private Commands.Ran mcp(Map<String, String> extra, String... args) {
+    private Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = Commands.environment(dataDir);
         env.putAll(extra);
-        String[] command = new String[args.length + 1];
-        command[0] = "mcp";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return Commands.run(env, "", command);
+        return env;
     }
 
     @Test
     void without_a_token_it_says_where_to_get_one() {
-        Commands.Ran ran = mcp(Map.of(), "--server", "http://127.0.0.1:1");
+        Commands.Ran ran = Commands.run(env(Map.of()), "", "mcp", "--server", "http://127.0.0.1:1");
 
         assertThat(ran.status()).isEqualTo(2);
         assertThat(ran.err()).contains("needs a personal API token").contains("MEDIANEST_TOKEN");
@@ -40,8 +37,8 @@ class McpCommandTest {
 
     @Test
     void a_malformed_token_or_server_address_is_refused_before_anything_is_sent() {
-        Commands.Ran badToken = mcp(Map.of("MEDIANEST_TOKEN", "not-a-token"), "--server", "http://127.0.0.1:1");
-        Commands.Ran badServer = mcp(Map.of("MEDIANEST_TOKEN", TOKEN), "--server", "ftp://nas");
+        Commands.Ran badToken = Commands.run(env(Map.of("MEDIANEST_TOKEN", "not-a-token")), "", "mcp", "--server", "http://127.0.0.1:1");
+        Commands.Ran badServer = Commands.run(env(Map.of("MEDIANEST_TOKEN", TOKEN)), "", "mcp", "--server", "ftp://nas");
 
         assertThat(badToken.status()).isEqualTo(2);
         assertThat(badToken.err()).contains("does not look like a MediaNest API token");
@@ -54,7 +51,7 @@ class McpCommandTest {
     void an_unreachable_server_exits_2_naming_it() {
         String server = "http://127.0.0.1:" + LoopbackPorts.free();
 
-        Commands.Ran ran = mcp(Map.of(), "--server", server, "--token", TOKEN, "--timeout", "2");
+        Commands.Ran ran = Commands.run(env(Map.of()), "", "mcp", "--server", server, "--token", TOKEN, "--timeout", "2");
 
         assertThat(ran.status()).isEqualTo(2);
         assertThat(ran.err()).contains("MediaNest at " + server + " cannot be reached");
