@@ -248,7 +248,7 @@ final class ChatCommand implements java.util.concurrent.Callable<Integer> {
             out.println(INDENT + look.warning(problem.getMessage()));
             out.flush();
             return switch (failure.kind()) {
-                case TOKEN_REFUSED, FORBIDDEN, TOO_OLD, MOVED, NOT_MEDIANEST -> Optional.of(problem.status());
+                case TOKEN_REFUSED, TOKEN_EXPIRED, FORBIDDEN, TOO_OLD, MOVED, NOT_MEDIANEST -> Optional.of(problem.status());
                 case UNREACHABLE, TIMEOUT, INVALID, RATE_LIMITED, FAILED -> Optional.empty();
             };
         }

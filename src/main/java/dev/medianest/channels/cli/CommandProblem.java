@@ -47,10 +47,10 @@ final class CommandProblem extends RuntimeException {
     /** A call to a running MediaNest that failed, said with the server's address and its own words. */
     static CommandProblem of(ServerFailure failure, Console console) {
         int status = switch (failure.kind()) {
-            case TOKEN_REFUSED, FORBIDDEN, INVALID, MOVED -> Console.INVALID_INPUT;
+            case TOKEN_REFUSED, TOKEN_EXPIRED, FORBIDDEN, INVALID, MOVED -> Console.INVALID_INPUT;
             case UNREACHABLE, TIMEOUT, TOO_OLD, RATE_LIMITED, NOT_MEDIANEST, FAILED -> Console.FAILURE;
         };
-        return new CommandProblem(status, console.texts.get(failure.kind().messageKey(), failure.server().toString(), failure.said().orElse("")).strip());
+        return new CommandProblem(status, failure.text(console.texts));
     }
 
     /** Input the assistant refused (an empty or too long message): what was wrong with it. */

@@ -3,7 +3,12 @@ package dev.medianest.channels.cli;
 import dev.medianest.App;
 import dev.medianest.McpOverStdio;
 import dev.medianest.StartupException;
+import dev.medianest.features.accounts.Principal;
+import dev.medianest.integrations.medianest.MediaNestClient;
+import dev.medianest.integrations.medianest.RemoteToolbox;
+import dev.medianest.integrations.medianest.ServerFailure;
 import dev.medianest.platform.config.ConfigException;
+import dev.medianest.platform.i18n.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,7 +16,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -35,20 +39,18 @@ import java.util.concurrent.Callable;
                 "See docs/mcp.md."})
 final class McpCommand implements Callable<Integer> {
 
-    static final String TOKEN_VARIABLE = "MEDIANEST_TOKEN";
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--server", paramLabel = "URL",
             description = "A running MediaNest to use over its API, such as http://nas:8080 (default: the local data directory).")
-    URI server;
+    String server;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Personal API token to act with (default: $" + TOKEN_VARIABLE + ").")
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Personal API token to act with (default: $" + TargetOptions.TOKEN_VARIABLE + ").")
     String token;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "With --server: how long to wait for the server to connect and list the tools (default: ${DEFAULT-VALUE}).")
+            description = "With --server: how long to wait for the server to connect (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     private final Console console;
@@ -59,23 +61,31 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String secret = token != null ? token : console.environment.get(TOKEN_VARIABLE);
-        if (secret == null || secret.isBlank()) {
-            return fail(console.texts.get("mcp.cli.token_missing"));
-        }
         try {
+            String secret = TargetOptions.given(token).or(() -> TargetOptions.given(console.environment.get(TargetOptions.TOKEN_VARIABLE)))
+                    .map(given -> TargetOptions.checked(console, given))
+                    .orElseThrow(() -> new CommandProblem(Console.INVALID_INPUT, console.texts.get("mcp.cli.token_missing")));
             if (server != null) {
-                McpOverStdio.againstServer(server, secret, Duration.ofSeconds(Math.max(1, timeoutSeconds)), console.texts, console.in, console.out);
+                try (MediaNestClient client = new MediaNestClient(TargetOptions.address(console, server), secret, console.texts.language(), App.json(),
+                        Duration.ofSeconds(Math.max(1, timeoutSeconds)))) {
+                    McpOverStdio.serve(RemoteToolbox.listed(client, console.texts), console.texts, console.in, console.out);
+                }
                 return 0;
             }
             App app = App.assemble(console.loadSettings(RootOptions.configFile(spec)), Clock.systemUTC());
             try (app) {
-                McpOverStdio.onDataDirectory(app, secret, console.texts.language(), console.in, console.out);
+                Principal owner = TargetOptions.tokenOwner(console, app, secret);
+                Language language = owner.user().language().orElse(console.texts.language());
+                McpOverStdio.serve(app.tools().as(owner, language), app.messages().in(language), console.in, console.out);
             }
             return 0;
         } catch (ConfigException problems) {
             console.printProblems(problems);
             return Console.INVALID_INPUT;
+        } catch (CommandProblem problem) {
+            return fail(problem.getMessage());
+        } catch (ServerFailure failure) {
+            return fail(failure.text(console.texts));
         } catch (StartupException refused) {
             return fail(console.texts.get(refused.messageKey(), refused.args()));
         } catch (IOException | UncheckedIOException broken) {
@@ -84,6 +94,7 @@ final class McpCommand implements Callable<Integer> {
         }
     }
 
+    /** Every refusal, an unreachable server included, is exit status 2: the client's configuration has to change. */
     private int fail(String message) {
         console.err.println(message);
         console.err.flush();

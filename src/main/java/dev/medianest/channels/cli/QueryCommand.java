@@ -1,7 +1,5 @@
 package dev.medianest.channels.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.App;
 import dev.medianest.features.assistant.ChatReply;
 import dev.medianest.features.assistant.Conversation;
@@ -152,14 +150,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private String show(Understanding understanding) {
-        if (json) {
-            try {
-                return new ObjectMapper().writeValueAsString(understanding.slots());
-            } catch (JsonProcessingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-        return readable(understanding);
+        return json ? json(understanding.slots()) : readable(understanding);
     }
 
     /** "request · title "Heat" · year 1995", in the terminal's language. */

@@ -114,7 +114,7 @@ final class StatusCommand implements Callable<Integer> {
             line.append("  ").append(texts.get("cli.status.speed", texts.bytes(torrent.speed())));
         }
         torrent.eta().filter(left -> !left.isZero() && !left.isNegative())
-                .ifPresent(left -> line.append("  ").append(texts.get("cli.status.eta", duration(left, texts))));
+                .ifPresent(left -> line.append("  ").append(texts.get("cli.status.eta", texts.duration(left))));
         return line.toString().stripTrailing();
     }
 
@@ -146,21 +146,6 @@ final class StatusCommand implements Callable<Integer> {
             return java.util.OptionalDouble.of(Math.min(1, (double) request.filesPresent() / request.filesExpected()));
         }
         return java.util.OptionalDouble.empty();
-    }
-
-    /** {@code 45 s}, {@code 12 min}, {@code 3 h 5 min}, {@code 2 d 4 h}. */
-    static String duration(Duration left, Messages.Texts texts) {
-        long seconds = left.toSeconds();
-        if (seconds < 60) {
-            return texts.get("cli.status.duration.seconds", seconds);
-        }
-        if (seconds < 3600) {
-            return texts.get("cli.status.duration.minutes", seconds / 60);
-        }
-        if (seconds < 86_400) {
-            return texts.get("cli.status.duration.hours", seconds / 3600, seconds % 3600 / 60);
-        }
-        return texts.get("cli.status.duration.days", seconds / 86_400, seconds % 86_400 / 3600);
     }
 
     /** {@code --json}: the same summary for scripts, with amounts in bytes and seconds. */

@@ -8,7 +8,7 @@ import dev.medianest.features.requests.MediaRequest;
 import dev.medianest.features.requests.RequestFilter;
 import dev.medianest.features.requests.RequestPage;
 import dev.medianest.features.requests.Requests;
-import dev.medianest.integrations.medianest.MediaNestApi;
+import dev.medianest.integrations.medianest.MediaNestClient;
 import dev.medianest.integrations.medianest.RemoteConversation;
 import dev.medianest.integrations.medianest.RemoteStatus;
 import dev.medianest.integrations.medianest.ServerStatus;
@@ -46,7 +46,7 @@ sealed interface Target extends AutoCloseable {
     void close();
 
     /** A running MediaNest, called with a personal API token. */
-    record Remote(MediaNestApi client, TokenOwner owner) implements Target {
+    record Remote(MediaNestClient client, TokenOwner owner) implements Target {
 
         @Override
         public Conversation conversation() {

@@ -6,7 +6,7 @@ import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.Lookup;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.accounts.User;
-import dev.medianest.integrations.medianest.MediaNestApi;
+import dev.medianest.integrations.medianest.MediaNestClient;
 import dev.medianest.integrations.medianest.ServerFailure;
 import dev.medianest.integrations.medianest.TokenOwner;
 import dev.medianest.platform.config.ConfigException;
@@ -25,7 +25,8 @@ import java.util.Optional;
  * {@code status}. With a server (the option or {@code MEDIANEST_SERVER}) they call it with the
  * token (the option or {@code MEDIANEST_TOKEN}); without one they open the data directory of the
  * configuration in this process, as the account {@code --user} names, or as the token's owner with
- * the token's narrowed rights.
+ * the token's narrowed rights. {@code mcp}, which has no {@code --user}, checks its token and
+ * server and finds a local token's owner with the same rules.
  */
 final class TargetOptions {
 
@@ -64,11 +65,11 @@ final class TargetOptions {
         return local(console, spec, localToken.map(secret -> checked(console, secret)));
     }
 
-    private static Optional<String> given(String value) {
+    static Optional<String> given(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    private static URI address(Console console, String text) {
+    static URI address(Console console, String text) {
         try {
             URI uri = new URI(text);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && uri.getQuery() == null
@@ -82,7 +83,7 @@ final class TargetOptions {
     }
 
     /** A token is {@code mnt_} and 43 more characters; anything else was pasted wrong, and is not sent anywhere. */
-    private static String checked(Console console, String secret) {
+    static String checked(Console console, String secret) {
         if (!secret.startsWith(ApiTokens.PREFIX) || secret.length() < 20 || secret.length() > 100 || secret.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.target.bad_token", ApiTokens.PREFIX));
         }
@@ -90,7 +91,7 @@ final class TargetOptions {
     }
 
     private static Target remote(Console console, URI server, String secret) {
-        MediaNestApi client = new MediaNestApi(server, secret, console.texts.language(), App.json());
+        MediaNestClient client = new MediaNestClient(server, secret, console.texts.language(), App.json(), MediaNestClient.CONNECT_TIMEOUT);
         try {
             return new Target.Remote(client, TokenOwner.of(client));
         } catch (ServerFailure failure) {
@@ -135,7 +136,8 @@ final class TargetOptions {
         return new Principal(found, found.isAdmin(), found.effectivePermissions(), new Principal.ConsoleCredential());
     }
 
-    private static Principal tokenOwner(Console console, App app, String secret) {
+    /** The owner of a personal API token of the local data directory, with the token's narrowed rights. */
+    static Principal tokenOwner(Console console, App app, String secret) {
         return switch (app.apiTokens().lookup(secret)) {
             case Lookup.Active active -> active.principal();
             case Lookup.Expired expired -> throw new CommandProblem(Console.INVALID_INPUT, console.texts.get("cli.target.token_expired"));

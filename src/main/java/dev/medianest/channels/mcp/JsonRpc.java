@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medianest.platform.i18n.Messages;
+import io.modelcontextprotocol.spec.McpError;
 
 import java.util.Optional;
 
@@ -101,6 +102,15 @@ sealed interface JsonRpc {
         }
         answer.putObject("error").put("code", code).put("message", message);
         return answer;
+    }
+
+    /** The answer to a request the SDK's way of refusing refused: its code, message and data. */
+    static ObjectNode error(ObjectMapper json, JsonNode id, McpError refused) {
+        ObjectNode error = error(json, id, refused.getJsonRpcError().code(), refused.getJsonRpcError().message());
+        if (refused.getJsonRpcError().data() != null) {
+            ((ObjectNode) error.get("error")).set("data", json.valueToTree(refused.getJsonRpcError().data()));
+        }
+        return error;
     }
 
     static ObjectNode result(ObjectMapper json, JsonNode id, JsonNode result) {

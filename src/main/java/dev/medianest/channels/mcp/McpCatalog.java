@@ -90,6 +90,19 @@ final class McpCatalog {
                 .build();
     }
 
+    /**
+     * Whether a message calls a tool there is not: the channels answer it before the SDK does, with
+     * {@link #unknownToolAnswer}, so the error names the tools there are.
+     */
+    boolean callsUnknownTool(JsonRpc.Message message) {
+        return message.isRequest() && message.method().filter("tools/call"::equals).isPresent()
+                && message.params().path("name").isTextual() && !hasTool(message.params().path("name").asText());
+    }
+
+    ObjectNode unknownToolAnswer(JsonRpc.Message message, Messages.Texts texts) {
+        return JsonRpc.error(json, message.id(), unknownTool(message.params().path("name").asText(), texts));
+    }
+
     McpSchema.Implementation serverInfo() {
         return new McpSchema.Implementation(SERVER_NAME, "MediaNest", version);
     }

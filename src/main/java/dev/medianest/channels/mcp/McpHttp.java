@@ -14,7 +14,6 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.ReadListener;
@@ -175,10 +174,8 @@ public final class McpHttp extends HttpServlet {
         switch (JsonRpc.read(new String(body, StandardCharsets.UTF_8), json, texts)) {
             case JsonRpc.Malformed malformed -> write(response, 400, malformed.error());
             case JsonRpc.Message message when isStateless(request, message) -> answerStatelessly(request, response, message, caller);
-            case JsonRpc.Message message when unknownTool(message) -> {
-                McpError unknown = engine().catalog().unknownTool(message.params().path("name").asText(), texts);
-                write(response, 200, JsonRpc.error(json, message.id(), unknown.getJsonRpcError().code(), unknown.getJsonRpcError().message()));
-            }
+            case JsonRpc.Message message when engine().catalog().callsUnknownTool(message) ->
+                    write(response, 200, engine().catalog().unknownToolAnswer(message, texts));
             case JsonRpc.Message message -> engine().sessions().service(new Replayed(request, body), response);
         }
     }
@@ -224,11 +221,6 @@ public final class McpHttp extends HttpServlet {
         // A 2026-07-28 client that left the version out of _meta still names it in the header.
         return McpVersions.V2026_07_28.equals(request.getHeader(PROTOCOL_VERSION_HEADER)) && request.getHeader(SESSION_HEADER) == null
                 && !message.method().filter("initialize"::equals).isPresent();
-    }
-
-    private boolean unknownTool(JsonRpc.Message message) {
-        return message.isRequest() && message.method().filter("tools/call"::equals).isPresent()
-                && message.params().path("name").isTextual() && !engine().catalog().hasTool(message.params().path("name").asText());
     }
 
     /**
@@ -277,7 +269,8 @@ public final class McpHttp extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(engine().catalog().write(body));
+        // Not through the engine: a refused token must not build the MCP SDK it would never use.
+        response.getWriter().write(json.writeValueAsString(body));
     }
 
     /** The SDK's transport with the versions MediaNest negotiates at initialize (the SDK's own list stops at 2025-11-25). */

@@ -7,7 +7,6 @@ import dev.medianest.platform.i18n.Messages;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import io.modelcontextprotocol.spec.McpError;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,10 +60,7 @@ public final class McpStdio {
                     case JsonRpc.Message message when message.stateless() ->
                             statelessCalls.submit(() -> stateless.handle(message, caller, Optional.empty(), this::send)
                                     .ifPresent(answer -> send(answer.message())));
-                    case JsonRpc.Message message when unknownTool(message) -> {
-                        McpError unknown = catalog.unknownTool(message.params().path("name").asText(), caller.texts());
-                        send(JsonRpc.error(json, message.id(), unknown.getJsonRpcError().code(), unknown.getJsonRpcError().message()));
-                    }
+                    case JsonRpc.Message message when catalog.callsUnknownTool(message) -> send(catalog.unknownToolAnswer(message, caller.texts()));
                     case JsonRpc.Message message -> feed.offer(line);
                 }
             }
@@ -78,11 +74,6 @@ public final class McpStdio {
             }
             server.closeGracefully();
         }
-    }
-
-    private boolean unknownTool(JsonRpc.Message message) {
-        return message.isRequest() && message.method().filter("tools/call"::equals).isPresent()
-                && message.params().path("name").isTextual() && !catalog.hasTool(message.params().path("name").asText());
     }
 
     private void send(ObjectNode message) {

@@ -80,11 +80,7 @@ final class StatelessMcp {
             result.putObject("_meta").set(McpVersions.META_SERVER_INFO, catalog.tree(catalog.serverInfo()));
             return Optional.of(new Answer(JsonRpc.result(json, id, result), 200));
         } catch (McpError refused) {
-            ObjectNode error = JsonRpc.error(json, id, refused.getJsonRpcError().code(), refused.getJsonRpcError().message());
-            if (refused.getJsonRpcError().data() != null) {
-                ((ObjectNode) error.get("error")).set("data", json.valueToTree(refused.getJsonRpcError().data()));
-            }
-            return Optional.of(new Answer(error, 200));
+            return Optional.of(new Answer(JsonRpc.error(json, id, refused), 200));
         }
     }
 

@@ -232,7 +232,7 @@ final class ToolViews {
         if (torrent.downloadSpeed() > 0) {
             parts.add("↓ " + texts.bytes(torrent.downloadSpeed()) + texts.get("tools.downloads.per_second"));
         }
-        torrent.eta().ifPresent(eta -> parts.add(texts.get("tools.downloads.eta", duration(eta, texts))));
+        torrent.eta().ifPresent(eta -> parts.add(texts.get("tools.downloads.eta", texts.duration(eta))));
         return new ToolCard("download", torrent.name(), OptionalInt.empty(), Optional.empty(), String.join(" · ", parts),
                 Optional.of("/downloads"), Optional.of(torrent.progress()), List.of(group.instance().name()));
     }
@@ -244,19 +244,6 @@ final class ToolViews {
         view.put("client", failed.instance().name());
         view.put("kind", failed.instance().kind().key());
         return view;
-    }
-
-    /** "2 h 5 min", "40 min", "30 s". */
-    static String duration(Duration duration, Messages.Texts texts) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return texts.get("tools.duration.seconds", seconds);
-        }
-        long minutes = seconds / 60;
-        if (minutes < 60) {
-            return texts.get("tools.duration.minutes", minutes);
-        }
-        return texts.get("tools.duration.hours", minutes / 60, minutes % 60);
     }
 
     // --- problems --------------------------------------------------------------------------

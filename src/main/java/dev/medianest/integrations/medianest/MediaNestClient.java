@@ -3,9 +3,9 @@ package dev.medianest.integrations.medianest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medianest.features.assistant.ToolDefinition;
 import dev.medianest.platform.i18n.Language;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,153 +14,234 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
- * A stateless client of another MediaNest's tools API, {@code GET /api/v1/assistant/tools} and
- * {@code POST /api/v1/assistant/tools/{name}} (described in src/main/resources/openapi.json and
- * docs/api.md). Failures of the gateway itself (no answer, a refused token, a page that is not
- * MediaNest) are {@link MediaNestUnavailable}; a tool that did not run is a {@link Answer.Refused}.
+ * A running MediaNest's JSON API, called with a personal API token (docs/api.md; the contract is
+ * src/main/resources/openapi.json): what {@code chat}, {@code query}, {@code status} and
+ * {@code mcp --server} use. Stateless apart from its connection pool. Redirects are not followed,
+ * so the token never travels to another address. Every failure is a {@link ServerFailure}.
+ *
+ * <p>Errors come as {@code {"error": {"code", "message", "details"}}} with the message in the
+ * language of {@code Accept-Language}; a streamed answer ({@code Accept: text/event-stream}) sends
+ * its status and headers with the first event, so a message refused before anything was said still
+ * gets that error shape, and a failure after that comes as an {@code error} event of the same shape.
  */
-final class MediaNestClient {
+public final class MediaNestClient implements AutoCloseable {
 
-    /** A tool call may wait on Radarr or a download client, each with its own timeout on the server. */
+    /** How long a connection may take to open before the server counts as unreachable, unless told otherwise. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** A call may wait on Radarr or a download client, each with its own timeout on the server. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
-    private static final String TOOLS = "/api/v1/assistant/tools";
+    /** A streamed reply may wait for an LLM (whose own timeout is at most 10 minutes) before its first event. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(11);
 
-    /** What the server said about one call. */
-    sealed interface Answer {
-        record Done(JsonNode body) implements Answer {
-        }
-
-        /** The tool did not run: {@code code} is the tool error's kind, {@code field} the argument at fault. */
-        record Refused(int status, String code, String message, Optional<String> field) implements Answer {
-        }
-    }
-
-    private final MediaNestServer server;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final URI server;
+    private final String token;
     private final Language language;
+    private final ObjectMapper json;
+    private final Duration connectTimeout;
+    private final HttpClient http;
 
-    MediaNestClient(MediaNestServer server, ObjectMapper json, Language language) {
-        this.server = server;
+    /**
+     * @param server the address MediaNest answers at ({@code http://nas:8080}, or behind a proxy {@code https://media.example.org/nest})
+     * @param language the language of the server's messages ({@code Accept-Language})
+     */
+    public MediaNestClient(URI server, String token, Language language, ObjectMapper json, Duration connectTimeout) {
+        String text = Objects.requireNonNull(server, "server").toString();
+        this.server = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.token = Objects.requireNonNull(token, "token");
+        this.language = Objects.requireNonNull(language, "language");
         this.json = json;
-        this.language = language;
-        this.http = HttpClient.newBuilder().connectTimeout(server.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    List<ToolDefinition> tools() {
-        HttpResponse<String> response = send(request(TOOLS, server.timeout()).GET().build());
-        if (response.statusCode() != 200) {
-            throw refusedGateway(response).orElseGet(() -> notMediaNest("GET " + TOOLS + " answered " + response.statusCode(), null));
+    public URI server() {
+        return server;
+    }
+
+    /** GET, answering the JSON body. */
+    public JsonNode get(String pathAndQuery) {
+        return exchange(request(pathAndQuery, CALL_TIMEOUT).GET().build());
+    }
+
+    /** POST with a body written as JSON (a map or a record), answering the JSON body (an empty object for 204). */
+    public JsonNode post(String path, Object body) {
+        return exchange(request(path, CALL_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
+    /**
+     * POST with a JSON body, asking for server-sent events: each event's name and data go to
+     * {@code events} as they arrive. Returns when the server ends the stream.
+     */
+    public void stream(String path, Object body, BiConsumer<String, String> events) {
+        HttpRequest request = request(path, STREAM_TIMEOUT).header("Content-Type", "application/json").setHeader("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
+        HttpResponse<Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() != 200) {
+                throw refusal(response.statusCode(), String.join("\n", (Iterable<String>) lines::iterator), response, path);
+            }
+            if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                throw new ServerFailure(ServerFailure.Kind.NOT_MEDIANEST, server, Optional.empty(), "no event stream from " + path, null);
+            }
+            read(lines.iterator(), events);
+        } catch (java.io.UncheckedIOException broken) {
+            throw new ServerFailure(ServerFailure.Kind.FAILED, server, Optional.empty(), "the event stream broke off: " + broken.getMessage(), broken);
         }
-        JsonNode items = parse(response).path("items");
-        if (!items.isArray()) {
-            throw notMediaNest("the tool list has no items", null);
-        }
-        List<ToolDefinition> definitions = new ArrayList<>();
-        for (JsonNode item : items) {
-            try {
-                definitions.add(new ToolDefinition(item.path("name").asText(), item.path("description").asText(),
-                        item.path("inputSchema"), item.path("changes").asBoolean()));
-            } catch (IllegalArgumentException | NullPointerException unusable) {
-                throw notMediaNest("a tool definition is unusable", unusable);
+    }
+
+    /** Server-sent events (the HTML standard's "event stream interpretation"): event and data lines, a blank line ends one. */
+    private static void read(Iterator<String> lines, BiConsumer<String, String> events) {
+        String event = "message";
+        StringBuilder data = new StringBuilder();
+        boolean any = false;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.isEmpty()) {
+                if (any) {
+                    events.accept(event, data.toString());
+                }
+                event = "message";
+                data.setLength(0);
+                any = false;
+            } else if (!line.startsWith(":")) {
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                value = value.startsWith(" ") ? value.substring(1) : value;
+                if (field.equals("event")) {
+                    event = value;
+                } else if (field.equals("data")) {
+                    if (any) {
+                        data.append('\n');
+                    }
+                    data.append(value);
+                    any = true;
+                }
             }
         }
-        return List.copyOf(definitions);
+        if (any) {
+            events.accept(event, data.toString());
+        }
     }
 
-    Answer call(String name, JsonNode arguments) {
-        String body;
+    /** Drops the connections; a stream still open (a reply no longer waited for) is cut off rather than waited for. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+
+    /** Reads an event's data as JSON; data that is not JSON is the server's mistake. */
+    public JsonNode parse(String data) {
         try {
-            body = json.writeValueAsString(arguments);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("arguments are not JSON", e);
+            return json.readTree(data);
+        } catch (JsonProcessingException malformed) {
+            throw new ServerFailure(ServerFailure.Kind.NOT_MEDIANEST, server, Optional.empty(), "an event is not JSON: " + malformed.getOriginalMessage(),
+                    malformed);
         }
-        String path = TOOLS + "/" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(request(path, CALL_TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-        if (response.statusCode() == 200) {
-            return new Answer.Done(parse(response));
-        }
-        Optional<MediaNestUnavailable> gateway = refusedGateway(response);
-        if (gateway.isPresent()) {
-            throw gateway.get();
-        }
-        JsonNode error = parse(response).path("error");
-        if (!error.path("code").isTextual()) {
-            throw notMediaNest("POST " + path + " answered " + response.statusCode() + " without an error", null);
-        }
-        Optional<String> field = error.path("details").properties().stream().map(java.util.Map.Entry::getKey).findFirst();
-        return new Answer.Refused(response.statusCode(), error.path("code").asText(), error.path("message").asText(), field);
     }
 
-    private HttpRequest.Builder request(String path, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+    private HttpRequest.Builder request(String pathAndQuery, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(server + pathAndQuery))
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + server.token())
-                .header("Accept", "application/json")
-                .header("Accept-Language", language.code());
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Language", language.code())
+                .header("Accept", "application/json");
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private JsonNode exchange(HttpRequest request) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        String path = request.uri().getPath();
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw refusal(status, response.body(), response, path);
+        }
+        if (status == 204 || response.body().isBlank()) {
+            return json.createObjectNode();
+        }
+        JsonNode body = jsonOrNull(response.body());
+        if (body == null || !response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            throw new ServerFailure(ServerFailure.Kind.NOT_MEDIANEST, server, Optional.empty(), "no JSON from " + path, null);
+        }
+        return body;
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException | ConnectException refused) {
-            throw new MediaNestUnavailable(MediaNestUnavailable.Kind.UNREACHABLE, server.baseUrl(), refused.toString(), refused);
+            return http.send(request, handler);
+        } catch (HttpConnectTimeoutException slow) {
+            throw new ServerFailure(ServerFailure.Kind.UNREACHABLE, server, Optional.empty(), "no connection within " + connectTimeout, slow);
         } catch (HttpTimeoutException slow) {
-            throw new MediaNestUnavailable(MediaNestUnavailable.Kind.TIMEOUT, server.baseUrl(), slow.toString(), slow);
-        } catch (IOException failed) {
-            throw new MediaNestUnavailable(MediaNestUnavailable.Kind.UNREACHABLE, server.baseUrl(), failed.toString(), failed);
+            throw new ServerFailure(ServerFailure.Kind.TIMEOUT, server, Optional.empty(), "no answer within " + request.timeout().orElseThrow(), slow);
+        } catch (ConnectException refused) {
+            throw new ServerFailure(ServerFailure.Kind.UNREACHABLE, server, Optional.empty(), "connection refused", refused);
+        } catch (SSLException tls) {
+            throw new ServerFailure(ServerFailure.Kind.UNREACHABLE, server, Optional.of(tls.getMessage()), "TLS failed", tls);
+        } catch (IOException broken) {
+            throw new ServerFailure(broken.getCause() instanceof UnresolvedAddressException ? ServerFailure.Kind.UNREACHABLE : ServerFailure.Kind.FAILED,
+                    server, Optional.empty(), String.valueOf(broken.getMessage()), broken);
+        } catch (UnresolvedAddressException unknownHost) {
+            throw new ServerFailure(ServerFailure.Kind.UNREACHABLE, server, Optional.empty(), "unknown host", unknownHost);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new MediaNestUnavailable(MediaNestUnavailable.Kind.TIMEOUT, server.baseUrl(), "interrupted", interrupted);
+            throw new ServerFailure(ServerFailure.Kind.FAILED, server, Optional.empty(), "interrupted", interrupted);
         }
     }
 
-    /** The answers of MediaNest's gatekeeper (docs/errors.md) that mean the token, not the tool, was refused. */
-    private Optional<MediaNestUnavailable> refusedGateway(HttpResponse<String> response) {
-        String code = errorCode(response);
-        MediaNestUnavailable.Kind kind = switch (response.statusCode()) {
-            case 401 -> code.equals("session_expired") ? MediaNestUnavailable.Kind.TOKEN_EXPIRED : MediaNestUnavailable.Kind.TOKEN_INVALID;
-            case 403 -> switch (code) {
-                case "account_disabled" -> MediaNestUnavailable.Kind.ACCOUNT_DISABLED;
-                case "password_change_required" -> MediaNestUnavailable.Kind.PASSWORD_CHANGE_REQUIRED;
-                default -> null;
-            };
-            case 429 -> MediaNestUnavailable.Kind.RATE_LIMITED;
-            default -> null;
+    /** A non-2xx answer as the failure it stands for, with the server's own message when it gave one. */
+    private ServerFailure refusal(int status, String body, HttpResponse<?> response, String path) {
+        JsonNode error = Optional.ofNullable(jsonOrNull(body)).map(node -> node.path("error")).orElse(json.missingNode());
+        Optional<String> said = error.path("message").isTextual() ? Optional.of(said(error)) : Optional.empty();
+        String detail = "HTTP " + status + " from " + path + (error.path("code").isTextual() ? " (" + error.path("code").asText() + ")" : "");
+        ServerFailure.Kind kind = switch (status) {
+            case 301, 302, 303, 307, 308 -> ServerFailure.Kind.MOVED;
+            // The server names an expired API token as it names an expired session (docs/errors.md).
+            case 401 -> "session_expired".equals(error.path("code").asText()) ? ServerFailure.Kind.TOKEN_EXPIRED : ServerFailure.Kind.TOKEN_REFUSED;
+            case 403 -> ServerFailure.Kind.FORBIDDEN;
+            case 404, 405 -> ServerFailure.Kind.TOO_OLD;
+            case 400, 413, 415, 422 -> ServerFailure.Kind.INVALID;
+            case 429 -> ServerFailure.Kind.RATE_LIMITED;
+            default -> ServerFailure.Kind.FAILED;
         };
-        return Optional.ofNullable(kind).map(found -> new MediaNestUnavailable(found, server.baseUrl(),
-                "HTTP " + response.statusCode() + " " + code, null));
+        if (kind == ServerFailure.Kind.MOVED) {
+            said = response.headers().firstValue("Location");
+        } else if (said.isEmpty() && kind != ServerFailure.Kind.TOO_OLD) {
+            // Our server always answers its error shape; anything else is a proxy or another program.
+            kind = status >= 500 ? ServerFailure.Kind.FAILED : ServerFailure.Kind.NOT_MEDIANEST;
+        }
+        return new ServerFailure(kind, server, said, error, detail, null);
     }
 
-    private String errorCode(HttpResponse<String> response) {
+    /** The server's message, with what it said about each field ("text: at most 4000 characters"). */
+    static String said(JsonNode error) {
+        StringBuilder text = new StringBuilder(error.path("message").asText());
+        error.path("details").properties().forEach(field -> text.append(" (").append(field.getKey()).append(": ")
+                .append(field.getValue().asText()).append(')'));
+        return text.toString();
+    }
+
+    private JsonNode jsonOrNull(String body) {
         try {
-            return json.readTree(response.body()).path("error").path("code").asText("");
+            return body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException notJson) {
-            return "";
+            return null;
         }
     }
 
-    private JsonNode parse(HttpResponse<String> response) {
+    private String write(Object body) {
         try {
-            JsonNode body = json.readTree(response.body());
-            if (body == null || !body.isObject()) {
-                throw notMediaNest("the answer is not a JSON object", null);
-            }
-            return body;
-        } catch (JsonProcessingException notJson) {
-            throw notMediaNest("the answer is not JSON", notJson);
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
         }
-    }
-
-    private MediaNestUnavailable notMediaNest(String detail, Throwable cause) {
-        return new MediaNestUnavailable(MediaNestUnavailable.Kind.NOT_MEDIANEST, server.baseUrl(), detail, cause);
     }
 }

@@ -29,9 +29,9 @@ public final class RemoteConversation implements Conversation {
     static final String MESSAGES = "/api/v1/assistant/messages";
     static final String NEW = "/api/v1/assistant/new";
 
-    private final MediaNestApi client;
+    private final MediaNestClient client;
 
-    public RemoteConversation(MediaNestApi client) {
+    public RemoteConversation(MediaNestClient client) {
         this.client = client;
     }
 
@@ -57,7 +57,7 @@ public final class RemoteConversation implements Conversation {
                 case "error" -> {
                     JsonNode error = client.parse(data).path("error");
                     ServerFailure.Kind kind = "validation_failed".equals(error.path("code").asText()) ? ServerFailure.Kind.INVALID : ServerFailure.Kind.FAILED;
-                    failed.set(new ServerFailure(kind, client.server(), Optional.of(MediaNestApi.said(error)),
+                    failed.set(new ServerFailure(kind, client.server(), Optional.of(MediaNestClient.said(error)), error,
                             "error event " + error.path("code").asText(), null));
                 }
                 default -> {

@@ -19,9 +19,9 @@ import java.util.OptionalInt;
  */
 public final class RemoteStatus {
 
-    private final MediaNestApi client;
+    private final MediaNestClient client;
 
-    public RemoteStatus(MediaNestApi client) {
+    public RemoteStatus(MediaNestClient client) {
         this.client = client;
     }
 

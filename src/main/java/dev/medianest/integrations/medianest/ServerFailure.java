@@ -1,5 +1,9 @@
 package dev.medianest.integrations.medianest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.medianest.platform.i18n.Messages;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,9 +11,9 @@ import java.util.Optional;
 
 /**
  * A call to a running MediaNest did not give an answer: it could not be reached, it refused the
- * token or the permission, it is older than this client, or it refused what was sent. The message
- * is {@code cli.remote.<kind>} with the server's address and, when the server said why, its own
- * words (already in the caller's language, from {@code Accept-Language}).
+ * token or the permission, it is older than this client, or it refused what was sent. The
+ * {@link #text text} is {@code cli.remote.<kind>} with the server's address and, when the server
+ * said why, its own words (already in the caller's language, from {@code Accept-Language}).
  */
 public final class ServerFailure extends RuntimeException {
 
@@ -21,8 +25,10 @@ public final class ServerFailure extends RuntimeException {
         TIMEOUT,
         /** The address answers with a redirect: the token is not sent on to another place; use the address it names. */
         MOVED,
-        /** 401: the token is revoked, expired or mistyped. */
+        /** 401: the token is revoked or mistyped. */
         TOKEN_REFUSED,
+        /** 401: the token has expired. */
+        TOKEN_EXPIRED,
         /** 403: the token's owner lacks a permission (assistant, admin), or must change their password first. */
         FORBIDDEN,
         /** 404 on an API this client needs: the server is a MediaNest older than this client. */
@@ -34,26 +40,29 @@ public final class ServerFailure extends RuntimeException {
         /** The answer is not MediaNest's JSON (a proxy's sign-in page, another program on that port). */
         NOT_MEDIANEST,
         /** The server failed (5xx) or the answer broke off. */
-        FAILED;
-
-        public String messageKey() {
-            return "cli.remote." + name().toLowerCase(Locale.ROOT);
-        }
+        FAILED
     }
 
     private final Kind kind;
     private final URI server;
     private final transient Optional<String> said;
+    private final transient JsonNode error;
 
     /**
      * @param said what the server answered, in the caller's language, or where it redirects
      * @param detail for the log; never shown raw
      */
-    public ServerFailure(Kind kind, URI server, Optional<String> said, String detail, Throwable cause) {
+    ServerFailure(Kind kind, URI server, Optional<String> said, String detail, Throwable cause) {
+        this(kind, server, said, MissingNode.getInstance(), detail, cause);
+    }
+
+    /** @param error the server's own error object ({@code code}, {@code message}, {@code details}) */
+    ServerFailure(Kind kind, URI server, Optional<String> said, JsonNode error, String detail, Throwable cause) {
         super(kind + " " + server + ": " + detail, cause, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.server = Objects.requireNonNull(server, "server");
         this.said = Objects.requireNonNull(said, "said");
+        this.error = Objects.requireNonNull(error, "error");
     }
 
     public Kind kind() {
@@ -67,5 +76,15 @@ public final class ServerFailure extends RuntimeException {
     /** The server's own explanation (its error message, or the redirect's target), when it gave one. */
     public Optional<String> said() {
         return said;
+    }
+
+    /** What went wrong in words: {@code cli.remote.<kind>} with the server's address and what it said. */
+    public String text(Messages.Texts texts) {
+        return texts.get("cli.remote." + kind.name().toLowerCase(Locale.ROOT), server.toString(), said.orElse("")).strip();
+    }
+
+    /** The server's error object as it sent it; missing when it sent none. */
+    JsonNode error() {
+        return error;
     }
 }

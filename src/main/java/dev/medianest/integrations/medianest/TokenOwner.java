@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record TokenOwner(String username, String displayName, boolean admin, boolean managesRequests) {
 
-    public static TokenOwner of(MediaNestApi client) {
+    public static TokenOwner of(MediaNestClient client) {
         JsonNode me = client.get("/api/v1/me");
         boolean admin = "ADMIN".equals(me.path("role").asText());
         boolean manages = admin;

@@ -94,6 +94,21 @@ public final class Messages {
             return String.format(language.locale(), pattern, value, get("unit." + units[unit]));
         }
 
+        /** "45 s", "12 min", "3 h 5 min", "2 d 4 h": a time left, as torrent ETAs are shown. */
+        public String duration(java.time.Duration duration) {
+            long seconds = Math.max(0, duration.toSeconds());
+            if (seconds < 60) {
+                return get("unit.duration.seconds", seconds);
+            }
+            if (seconds < 3600) {
+                return get("unit.duration.minutes", seconds / 60);
+            }
+            if (seconds < 86_400) {
+                return get("unit.duration.hours", seconds / 3600, seconds % 3600 / 60);
+            }
+            return get("unit.duration.days", seconds / 86_400, seconds % 86_400 / 3600);
+        }
+
         public boolean has(String key) {
             return bundles.stream().anyMatch(bundle -> bundle.containsKey(key));
         }

@@ -8,7 +8,7 @@ import dev.medianest.features.assistant.ReplyChoice;
 import dev.medianest.features.assistant.ReplyStream;
 import dev.medianest.features.assistant.ToolCard;
 import dev.medianest.features.services.ServiceDraft;
-import dev.medianest.integrations.medianest.MediaNestApi;
+import dev.medianest.integrations.medianest.MediaNestClient;
 import dev.medianest.integrations.medianest.RemoteConversation;
 import dev.medianest.platform.i18n.Language;
 import dev.medianest.features.services.ServiceKind;
@@ -184,7 +184,7 @@ class QueryAnswersTest {
     @Test
     void the_remote_conversation_streams_its_reply_and_starts_over_on_the_server() {
         String token = Commands.token(stack.signIn("admin", null), true, List.of());
-        Conversation remote = new RemoteConversation(new MediaNestApi(URI.create(stack.app.baseUrl()), token, Language.EN, new ObjectMapper()));
+        Conversation remote = new RemoteConversation(new MediaNestClient(URI.create(stack.app.baseUrl()), token, Language.EN, new ObjectMapper(), MediaNestClient.CONNECT_TIMEOUT));
         List<String> seen = new ArrayList<>();
         ReplyStream stream = new ReplyStream() {
             @Override

@@ -92,8 +92,8 @@ class ReplyPrinterTest {
         Messages.Texts english = MESSAGES.in(Language.EN);
         Messages.Texts russian = MESSAGES.in(Language.RU);
 
-        assertThat(StatusCommand.duration(Duration.ofSeconds(45), english)).isEqualTo("45 s");
-        assertThat(StatusCommand.duration(Duration.ofMinutes(185), english)).isEqualTo("3 h 5 min");
-        assertThat(StatusCommand.duration(Duration.ofHours(52), russian)).isEqualTo("2 д 4 ч");
+        assertThat(english.duration(Duration.ofSeconds(45))).isEqualTo("45 s");
+        assertThat(english.duration(Duration.ofMinutes(185))).isEqualTo("3 h 5 min");
+        assertThat(russian.duration(Duration.ofHours(52))).isEqualTo("2 д 4 ч");
     }
 }

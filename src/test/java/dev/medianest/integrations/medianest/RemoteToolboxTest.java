@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The tools of a running MediaNest over its API, as {@code medianest mcp --server} uses them. */
-class MediaNestConnectorTest {
+class RemoteToolboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Messages.Texts TEXTS = new Messages().in(Language.EN);
@@ -54,8 +54,13 @@ class MediaNestConnectorTest {
         app.close();
     }
 
-    private static MediaNestServer server(String secret) {
-        return new MediaNestServer(URI.create(app.baseUrl() + "/"), secret, Duration.ofSeconds(5));
+    /** The tools of a server with a token, listed as {@code medianest mcp --server} lists them at start. */
+    private static Toolbox listed(URI server, String secret) {
+        return RemoteToolbox.listed(new MediaNestClient(server, secret, Language.EN, JSON, Duration.ofSeconds(5)), TEXTS);
+    }
+
+    private static Toolbox listed(String secret) {
+        return listed(URI.create(app.baseUrl() + "/"), secret);
     }
 
     private static String asText(ToolDefinition definition) {
@@ -64,11 +69,11 @@ class MediaNestConnectorTest {
 
     @Test
     void the_remote_tools_are_the_servers_and_a_failed_call_comes_back_as_a_tool_error() {
-        Toolbox remote = MediaNestConnector.toolbox(server(token), JSON, TEXTS);
+        Toolbox remote = listed(token);
 
         // As JSON text: a number the server built as a long reads back as an int, equal but not equals().
-        assertThat(remote.definitions()).map(MediaNestConnectorTest::asText)
-                .containsExactlyElementsOf(app.app().tools().definitions().stream().map(MediaNestConnectorTest::asText).toList());
+        assertThat(remote.definitions()).map(RemoteToolboxTest::asText)
+                .containsExactlyElementsOf(app.app().tools().definitions().stream().map(RemoteToolboxTest::asText).toList());
         ToolOutcome outcome = remote.call("launch_rocket", JSON.createObjectNode(), ToolProgress.NONE);
         assertThat(outcome).isInstanceOfSatisfying(ToolOutcome.Failed.class, failed -> {
             assertThat(failed.error().kind()).isEqualTo(ToolError.Kind.UNKNOWN_TOOL);
@@ -78,13 +83,12 @@ class MediaNestConnectorTest {
 
     @Test
     void a_refused_an_expired_token_and_an_unreachable_server_are_told_apart() {
-        assertThatThrownBy(() -> MediaNestConnector.toolbox(server("mnt_" + "y".repeat(43)), JSON, TEXTS))
-                .isInstanceOfSatisfying(MediaNestUnavailable.class, e -> assertThat(e.kind()).isEqualTo(MediaNestUnavailable.Kind.TOKEN_INVALID));
+        assertThatThrownBy(() -> listed("mnt_" + "y".repeat(43)))
+                .isInstanceOfSatisfying(ServerFailure.class, e -> assertThat(e.kind()).isEqualTo(ServerFailure.Kind.TOKEN_REFUSED));
         int closed = LoopbackPorts.free();
-        assertThatThrownBy(() -> MediaNestConnector.toolbox(new MediaNestServer(URI.create("http://127.0.0.1:" + closed), token,
-                Duration.ofSeconds(2)), JSON, TEXTS))
-                .isInstanceOfSatisfying(MediaNestUnavailable.class, e -> assertThat(e.kind()).isEqualTo(MediaNestUnavailable.Kind.UNREACHABLE));
-        Toolbox beforeExpiry = MediaNestConnector.toolbox(server(expiring), JSON, TEXTS);
+        assertThatThrownBy(() -> listed(URI.create("http://127.0.0.1:" + closed), token))
+                .isInstanceOfSatisfying(ServerFailure.class, e -> assertThat(e.kind()).isEqualTo(ServerFailure.Kind.UNREACHABLE));
+        Toolbox beforeExpiry = listed(expiring);
         clock.advance(Duration.ofDays(2));
 
         ToolOutcome afterExpiry = beforeExpiry.call("launch_rocket", JSON.createObjectNode(), ToolProgress.NONE);
@@ -93,7 +97,7 @@ class MediaNestConnectorTest {
             assertThat(failed.error().kind()).isEqualTo(ToolError.Kind.FORBIDDEN);
             assertThat(failed.error().message()).contains("expired").contains(app.baseUrl());
         });
-        assertThatThrownBy(() -> MediaNestConnector.toolbox(server(expiring), JSON, TEXTS))
-                .isInstanceOfSatisfying(MediaNestUnavailable.class, e -> assertThat(e.kind()).isEqualTo(MediaNestUnavailable.Kind.TOKEN_EXPIRED));
+        assertThatThrownBy(() -> listed(expiring))
+                .isInstanceOfSatisfying(ServerFailure.class, e -> assertThat(e.kind()).isEqualTo(ServerFailure.Kind.TOKEN_EXPIRED));
     }
 }
