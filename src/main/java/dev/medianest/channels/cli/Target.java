@@ -3,6 +3,7 @@ package dev.medianest.channels.cli;
 import dev.medianest.App;
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.assistant.Conversation;
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.requests.MediaRequest;
 import dev.medianest.features.requests.RequestFilter;
@@ -95,10 +96,8 @@ sealed interface Target extends AutoCloseable {
         @Override
         public ServerStatus status(boolean everyone, int limit) {
             Messages.Texts texts = app.messages().in(language);
-            List<DownloadBoard.Group> groups = new DownloadBoard(app.services()).groups();
-            if (!principal.admin()) {
-                groups = DownloadBoard.narrowedTo(groups, app.requests().torrentHashesOf(principal.user().id()));
-            }
+            List<DownloadBoard.Group> groups = new DownloadAudience(app.requests()::torrentHashesOf)
+                    .visible(principal, new DownloadBoard(app.services()).groups());
             List<ServerStatus.Client> clients = new ArrayList<>();
             for (DownloadBoard.Group group : groups) {
                 clients.add(switch (group) {

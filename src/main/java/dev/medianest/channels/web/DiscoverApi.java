@@ -53,7 +53,7 @@ final class DiscoverApi {
         if (!found.answered()) {
             // Every source asked failed: that is the answer's failure, not an empty result.
             ServiceProblem first = found.problems().getFirst();
-            throw DiscoverPages.unreachable(new MetadataFailure(first, null), texts);
+            throw new MetadataFailure(first, null).refusal(texts);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", found.query());
@@ -88,7 +88,7 @@ final class DiscoverApi {
         try {
             return call.get();
         } catch (MetadataFailure failure) {
-            throw DiscoverPages.unreachable(failure, texts);
+            throw failure.refusal(texts);
         }
     }
 

@@ -148,7 +148,7 @@ final class DiscoverPages {
         try {
             title = discovery.title(who, type, ids, language(ctx)).orElseThrow(() -> new AppException(ErrorCode.NOT_FOUND));
         } catch (MetadataFailure failure) {
-            throw unreachable(failure, texts(ctx));
+            throw failure.refusal(texts(ctx));
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("title", title);
@@ -168,13 +168,6 @@ final class DiscoverPages {
             params.put("searchError", texts(ctx).get(refused.details().values().stream().findFirst().orElse(refused.code().messageKey()),
                     refused.args()));
         }
-    }
-
-    /** A search that cannot be answered, as the error the page or the API shows: the source's own words as the reason. */
-    static AppException unreachable(MetadataFailure failure, Messages.Texts texts) {
-        List<String> args = failure.problem().args();
-        return new AppException(ErrorCode.REMOTE_FAILED, args.isEmpty() ? "" : args.getFirst(),
-                texts.get(failure.problem().messageKey(), args.toArray()));
     }
 
     static TitleType type(Context ctx) {

@@ -3,6 +3,7 @@ package dev.medianest.channels.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.Capabilities;
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.downloads.Torrent;
 import dev.medianest.features.services.ServiceProblem;

@@ -2,6 +2,7 @@ package dev.medianest.channels.web;
 
 import dev.medianest.features.accounts.Principal;
 import dev.medianest.features.downloads.BoardView;
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;

@@ -4,6 +4,7 @@ import dev.medianest.features.accounts.Principal;
 
 import dev.medianest.features.downloads.AddTorrent;
 import dev.medianest.features.downloads.BoardView;
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.downloads.TorrentFileLimit;
 import dev.medianest.features.services.ServiceInstance;

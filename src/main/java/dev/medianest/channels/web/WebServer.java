@@ -9,6 +9,7 @@ import dev.medianest.features.accounts.ApiTokens;
 import dev.medianest.features.accounts.SignIn;
 import dev.medianest.features.accounts.Sessions;
 import dev.medianest.features.events.DomainEvent;
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.requests.Webhooks;

@@ -1,5 +1,6 @@
 package dev.medianest.features.assistant;
 
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.requests.Requests;
@@ -21,7 +22,7 @@ public final class AssistantTools {
 
     public static List<Tool<?>> all(Discovery discovery, Requests requests, DownloadBoard downloads, ServiceHealth health, Messages messages) {
         TitleSearch search = new TitleSearch(discovery);
-        DownloadTargets targets = new DownloadTargets(downloads, requests::torrentHashesOf);
+        DownloadTargets targets = new DownloadTargets(downloads, new DownloadAudience(requests::torrentHashesOf));
         List<Tool<?>> tools = new ArrayList<>(List.of(
                 new SearchMediaTool(search),
                 new MediaDetailsTool(discovery),
@@ -29,8 +30,8 @@ public final class AssistantTools {
                 new RequestStatusTool(requests),
                 new CancelRequestTool(requests),
                 new ListDownloadsTool(targets),
-                new PauseDownloadTool(targets),
-                new ResumeDownloadTool(targets),
+                TorrentSwitch.pause(targets),
+                TorrentSwitch.resume(targets),
                 new CancelDownloadTool(targets),
                 new RecommendSimilarTool(discovery, search),
                 new RecommendForMeTool(discovery, requests),

@@ -2,19 +2,18 @@ package dev.medianest.features.assistant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medianest.features.accounts.Principal;
+import dev.medianest.features.downloads.DownloadAudience;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.downloads.Torrent;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
- * The download tools' view of the board, by the Downloads page's rules: admins see and control every
- * torrent of every client; everyone else sees only the downloads of their own requests (the torrent
- * hashes Radarr and Sonarr reported when they grabbed them) and controls none.
+ * The download tools' view of the board, by the Downloads page's rules ({@link DownloadAudience}):
+ * admins see and control every torrent of every client; everyone else sees only the downloads of
+ * their own requests and controls none.
  */
 final class DownloadTargets {
 
@@ -35,12 +34,11 @@ final class DownloadTargets {
     }
 
     private final DownloadBoard board;
-    private final LongFunction<Set<String>> hashesOfRequester;
+    private final DownloadAudience audience;
 
-    /** @param hashesOfRequester the torrent hashes of the requests a person asked for ({@code Requests::torrentHashesOf}) */
-    DownloadTargets(DownloadBoard board, LongFunction<Set<String>> hashesOfRequester) {
+    DownloadTargets(DownloadBoard board, DownloadAudience audience) {
         this.board = board;
-        this.hashesOfRequester = hashesOfRequester;
+        this.audience = audience;
     }
 
     DownloadBoard board() {
@@ -49,8 +47,7 @@ final class DownloadTargets {
 
     /** The groups the caller may see, each client asked afresh so a new grab shows at once. */
     List<DownloadBoard.Group> visible(Principal who) {
-        List<DownloadBoard.Group> groups = board.groups();
-        return who.admin() ? groups : DownloadBoard.narrowedTo(groups, hashesOfRequester.apply(who.user().id()));
+        return audience.visible(who, board.groups());
     }
 
     /** Only admins pause, resume and remove, as on the Downloads page and its API. */

@@ -8,8 +8,6 @@ import dev.medianest.features.catalog.TitleIds;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.requests.Discovery;
 import dev.medianest.features.requests.TitleAvailability;
-import dev.medianest.platform.errors.AppException;
-import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.platform.i18n.Messages;
 
 import java.net.URI;
@@ -119,13 +117,7 @@ final class MediaDetailsTool extends DefinedTool<MediaDetailsTool.Arguments> {
         try {
             return lookup.get();
         } catch (MetadataFailure failure) {
-            throw unreachable(failure, texts);
+            throw failure.refusal(texts);
         }
-    }
-
-    static AppException unreachable(MetadataFailure failure, Messages.Texts texts) {
-        List<String> args = failure.problem().args();
-        return new AppException(ErrorCode.REMOTE_FAILED, args.isEmpty() ? "" : args.getFirst(),
-                texts.get(failure.problem().messageKey(), args.toArray()));
     }
 }

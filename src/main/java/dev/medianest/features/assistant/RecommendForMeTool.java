@@ -82,7 +82,7 @@ final class RecommendForMeTool extends DefinedTool<RecommendForMeTool.Arguments>
         List<TitleType> types = asked.type().map(List::of).orElse(List.of(TitleType.MOVIE, TitleType.SERIES));
         List<MediaRequest> own = requests.list(who, new RequestFilter(Optional.of(who.user().id()), Set.of(), Optional.empty(),
                 RequestFilter.Sort.NEWEST, RequestFilter.MAX_LIMIT, 0)).requests();
-        List<TitleIds> requestedIds = own.stream().map(request -> ToolViews.ids(request.title())).flatMap(Optional::stream).toList();
+        List<TitleIds> requestedIds = own.stream().map(request -> request.title().titleIds()).toList();
         List<RequestedTitle> seeds = seeds(own, types);
         List<ServiceProblem> problems = new ArrayList<>();
         List<Pick> picks;
@@ -113,7 +113,7 @@ final class RecommendForMeTool extends DefinedTool<RecommendForMeTool.Arguments>
         Map<String, RequestedTitle> distinct = new LinkedHashMap<>();
         for (MediaRequest request : own) {
             RequestedTitle title = request.title();
-            if (types.contains(title.type()) && ToolViews.ids(title).isPresent()) {
+            if (types.contains(title.type())) {
                 distinct.putIfAbsent(title.key(), title);
             }
         }
@@ -126,7 +126,7 @@ final class RecommendForMeTool extends DefinedTool<RecommendForMeTool.Arguments>
         for (RequestedTitle seed : seeds) {
             List<Pick> candidates = new ArrayList<>();
             try {
-                discovery.title(who, seed.type(), ToolViews.ids(seed).orElseThrow(), language).ifPresent(page -> {
+                discovery.title(who, seed.type(), seed.titleIds(), language).ifPresent(page -> {
                     page.recommendations().forEach(card -> candidates.add(new Pick(card, Optional.of(seed))));
                     page.similar().forEach(card -> candidates.add(new Pick(card, Optional.of(seed))));
                     problems.addAll(page.problems());
@@ -185,7 +185,7 @@ final class RecommendForMeTool extends DefinedTool<RecommendForMeTool.Arguments>
     private static ObjectNode seedView(RequestedTitle seed) {
         ObjectNode view = ToolViews.NODES.objectNode();
         view.put("mediaType", TitleAddress.segment(seed.type()));
-        view.put("id", ToolViews.ids(seed).map(ids -> TitleAddress.id(seed.type(), ids)).orElse(null));
+        view.put("id", TitleAddress.id(seed.type(), seed.titleIds()));
         view.put("title", seed.name());
         ToolViews.putInt(view, "year", seed.year());
         return view;

@@ -83,7 +83,7 @@ final class RecommendSimilarTool extends DefinedTool<RecommendSimilarTool.Argume
         } else {
             TitleSearch.Outcome found = search.find(asked.query(), asked.type(), OptionalInt.empty(), texts.language().locale());
             if (!found.answered()) {
-                throw MediaDetailsTool.unreachable(new MetadataFailure(found.problems().getFirst(), null), texts);
+                throw new MetadataFailure(found.problems().getFirst(), null).refusal(texts);
             }
             Discovery.Card best = found.cards().stream().filter(card -> card.title().type() != TitleType.BOOK).findFirst()
                     .orElseThrow(() -> ToolRefusal.notFound("query", "tools.recommend.no_title", asked.query()));

@@ -100,9 +100,10 @@ final class RequestStatusTool extends DefinedTool<RequestStatusTool.Arguments> {
         ObjectNode structured = ToolViews.NODES.objectNode();
         structured.put("everyone", asked.ofEveryone());
         ArrayNode items = structured.putArray("requests");
+        Map<Long, MediaRequest.Transition> lastChanges = requests.lastChanges(who, shown);
         for (MediaRequest request : shown) {
             ObjectNode view = ToolViews.request(request, texts);
-            lastChange(who, request.id(), texts).ifPresent(change -> view.set("lastChange", change));
+            Optional.ofNullable(lastChanges.get(request.id())).ifPresent(change -> view.set("lastChange", step(change, texts)));
             items.add(view);
         }
         // Beyond the newest page of the list the total is the page's, which is what a person asks about.
@@ -135,11 +136,6 @@ final class RequestStatusTool extends DefinedTool<RequestStatusTool.Arguments> {
             }
             throw refused;
         }
-    }
-
-    private Optional<ObjectNode> lastChange(Principal who, long id, Messages.Texts texts) {
-        List<MediaRequest.Transition> timeline = requests.timeline(who, id);
-        return timeline.isEmpty() ? Optional.empty() : Optional.of(step(timeline.getLast(), texts));
     }
 
     private static ObjectNode step(MediaRequest.Transition step, Messages.Texts texts) {

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.medianest.features.catalog.MediaKeeper.Catalogue;
-import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.Title;
 import dev.medianest.features.catalog.TitleAddress;
-import dev.medianest.features.catalog.TitleIds;
 import dev.medianest.features.downloads.DownloadBoard;
 import dev.medianest.features.downloads.Torrent;
 import dev.medianest.features.requests.Availability;
@@ -114,29 +111,12 @@ final class ToolViews {
 
     // --- requests --------------------------------------------------------------------------
 
-    /** The ids a request's title is known by, as a catalog title carries them. */
-    static Optional<TitleIds> ids(RequestedTitle title) {
-        OptionalInt tmdb = number(title, Catalogue.TMDB);
-        OptionalInt tvdb = number(title, Catalogue.TVDB);
-        OptionalInt goodreads = number(title, Catalogue.GOODREADS);
-        Optional<String> imdb = title.id(Catalogue.IMDB).map(ExternalId::value);
-        if (tmdb.isEmpty() && tvdb.isEmpty() && goodreads.isEmpty() && imdb.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new TitleIds(tmdb, tvdb, imdb, goodreads));
-    }
-
-    private static OptionalInt number(RequestedTitle title, Catalogue catalogue) {
-        return title.id(catalogue).map(id -> OptionalInt.of(id.number())).orElse(OptionalInt.empty());
-    }
-
     static ObjectNode request(MediaRequest request, Messages.Texts texts) {
         RequestedTitle title = request.title();
         ObjectNode view = NODES.objectNode();
         view.put("id", request.id());
         view.put("mediaType", TitleAddress.segment(title.type()));
-        Optional<TitleIds> ids = ids(title);
-        view.put("titleId", ids.map(known -> TitleAddress.id(title.type(), known)).filter(id -> !id.isEmpty()).orElse(null));
+        view.put("titleId", TitleAddress.id(title.type(), title.titleIds()));
         view.put("title", title.name());
         putInt(view, "year", title.year());
         view.put("quality", request.fourK() ? "4k" : "hd");

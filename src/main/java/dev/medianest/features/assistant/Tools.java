@@ -30,6 +30,7 @@ public final class Tools {
     private static final Logger LOG = LoggerFactory.getLogger(Tools.class);
 
     private final Map<String, Tool<?>> byName = new LinkedHashMap<>();
+    private final List<ToolDefinition> definitions;
     private final ObjectMapper arguments;
     private final Messages messages;
 
@@ -45,10 +46,11 @@ public final class Tools {
                 throw new IllegalArgumentException("two tools are named " + tool.definition().name());
             }
         }
+        this.definitions = byName.values().stream().map(Tool::definition).toList();
     }
 
     public List<ToolDefinition> definitions() {
-        return byName.values().stream().map(Tool::definition).toList();
+        return definitions;
     }
 
     /** The tools as one caller sees them, answering in their language. */

@@ -1,5 +1,6 @@
 package dev.medianest.features.assistant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medianest.features.downloads.DownloadBoard;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pauses or resumes torrents for {@code pause_download} and {@code resume_download}: one by hash,
- * every one whose name has the query's words, or all of every client. Admins only. A torrent or a
- * client that refuses is reported beside the ones that did it; the call fails only when none did.
+ * {@code pause_download} and {@code resume_download}: pause or resume torrents, one by hash, every
+ * one whose name has the query's words, or all of every client. Admins only. A torrent or a client
+ * that refuses is reported beside the ones that did it; the call fails only when none did.
  */
-final class TorrentSwitch {
+final class TorrentSwitch extends DefinedTool<TorrentSwitch.Selection> {
 
     /**
      * Which torrents: exactly one of a hash, words of the name, or all.
@@ -36,8 +37,24 @@ final class TorrentSwitch {
         }
     }
 
+    private static final ToolDefinition PAUSE = new ToolDefinition("pause_download",
+            "Pauses downloads in the download clients: one torrent by hash (from list_downloads), every torrent whose name "
+                    + "has the words of query, or all=true for every torrent of every client. Give exactly one of hash, query "
+                    + "and all. Only admins may control downloads; others get a forbidden error. Use it for \"pause Tenet\", "
+                    + "\"pause everything\".",
+            schema("pause"),
+            true);
+
+    private static final ToolDefinition RESUME = new ToolDefinition("resume_download",
+            "Resumes paused downloads in the download clients: one torrent by hash (from list_downloads), every torrent whose name "
+                    + "has the words of query, or all=true for every torrent of every client. Give exactly one of hash, query "
+                    + "and all. Only admins may control downloads; others get a forbidden error. Use it for \"resume Tenet\", "
+                    + "\"resume everything\".",
+            schema("resume"),
+            true);
+
     /** The schema both tools share; the verb ("pause", "resume") goes into the descriptions. */
-    static com.fasterxml.jackson.databind.JsonNode schema(String verb) {
+    private static JsonNode schema(String verb) {
         return ArgumentSchema.object()
                 .text("hash", "The info hash of one torrent to " + verb + ", from list_downloads.", 64, false)
                 .text("query", "Words of the torrent names to " + verb + ", e.g. \"Tenet\"; every torrent whose name has them is "
@@ -46,21 +63,28 @@ final class TorrentSwitch {
                 .build();
     }
 
+    static TorrentSwitch pause(DownloadTargets targets) {
+        return new TorrentSwitch(PAUSE, targets, DownloadBoard.Action.PAUSE, "paused");
+    }
+
+    static TorrentSwitch resume(DownloadTargets targets) {
+        return new TorrentSwitch(RESUME, targets, DownloadBoard.Action.RESUME, "resumed");
+    }
+
     private final DownloadTargets targets;
     private final DownloadBoard.Action action;
     /** "paused" or "resumed": the message keys' middle part. */
     private final String done;
 
-    TorrentSwitch(DownloadTargets targets, DownloadBoard.Action action) {
-        if (action != DownloadBoard.Action.PAUSE && action != DownloadBoard.Action.RESUME) {
-            throw new IllegalArgumentException("a switch pauses or resumes: " + action);
-        }
+    private TorrentSwitch(ToolDefinition definition, DownloadTargets targets, DownloadBoard.Action action, String done) {
+        super(definition, Selection.class);
         this.targets = targets;
         this.action = action;
-        this.done = action == DownloadBoard.Action.PAUSE ? "paused" : "resumed";
+        this.done = done;
     }
 
-    ToolResult run(Tool.Call<Selection> call) {
+    @Override
+    public ToolResult run(Call<Selection> call) {
         DownloadTargets.requireControl(call.who());
         Selection asked = call.arguments();
         Messages.Texts texts = call.texts();

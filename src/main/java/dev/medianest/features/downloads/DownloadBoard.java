@@ -37,30 +37,6 @@ public final class DownloadBoard {
     public record Failed(ServiceInstance instance, ServiceProblem problem) implements Group {
     }
 
-    /**
-     * What a member sees of the board: only the torrents whose hash is among {@code hashes} (the
-     * downloads of their own requests), in the clients that have any, and every client that could
-     * not be listed, since one of theirs may be in it.
-     */
-    public static List<Group> narrowedTo(List<Group> groups, java.util.Set<String> hashes) {
-        java.util.Set<String> wanted = hashes.stream().map(hash -> hash.toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
-        List<Group> narrowed = new ArrayList<>();
-        for (Group group : groups) {
-            switch (group) {
-                case Listed listed -> {
-                    List<Torrent> theirs = listed.torrents().stream()
-                            .filter(torrent -> wanted.contains(torrent.hash().toLowerCase(java.util.Locale.ROOT))).toList();
-                    if (!theirs.isEmpty()) {
-                        narrowed.add(new Listed(listed.instance(), listed.capabilities(), theirs));
-                    }
-                }
-                case Failed failed -> narrowed.add(failed);
-            }
-        }
-        return narrowed;
-    }
-
     /** What can be done to one torrent. */
     public enum Action { PAUSE, RESUME, RECHECK, REMOVE, REMOVE_WITH_DATA }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,14 +230,33 @@ final class RequestStore {
     }
 
     List<MediaRequest.Transition> timeline(Handle handle, long requestId) {
-        return handle.createQuery("SELECT at, actor_id, actor_name, from_state, to_state, reason FROM request_history "
-                        + "WHERE request_id = :id ORDER BY at, id")
+        return handle.createQuery("SELECT " + TRANSITION + " FROM request_history WHERE request_id = :id ORDER BY at, id")
                 .bind("id", requestId)
-                .map((rs, ctx) -> new MediaRequest.Transition(Instant.ofEpochMilli(rs.getLong("at")),
-                        optionalLong(rs, "actor_id"), rs.getString("actor_name") == null ? "" : rs.getString("actor_name"),
-                        Optional.ofNullable(rs.getString("from_state")).map(RequestState::valueOf), RequestState.valueOf(rs.getString("to_state")),
-                        Optional.ofNullable(rs.getString("reason"))))
+                .map((rs, ctx) -> transition(rs))
                 .list();
+    }
+
+    /** The newest step of each of these requests' timelines, by request id, in one query. */
+    Map<Long, MediaRequest.Transition> lastTransitions(Handle handle, List<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        String ids = requestIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        Map<Long, MediaRequest.Transition> last = new HashMap<>();
+        // In timeline order, so each request's newest step is the one left in the map.
+        handle.createQuery("SELECT request_id, " + TRANSITION + " FROM request_history WHERE request_id IN (" + ids + ") ORDER BY at, id")
+                .map((rs, ctx) -> Map.entry(rs.getLong("request_id"), transition(rs)))
+                .forEach(entry -> last.put(entry.getKey(), entry.getValue()));
+        return last;
+    }
+
+    private static final String TRANSITION = "at, actor_id, actor_name, from_state, to_state, reason";
+
+    private static MediaRequest.Transition transition(ResultSet rs) throws SQLException {
+        return new MediaRequest.Transition(Instant.ofEpochMilli(rs.getLong("at")),
+                optionalLong(rs, "actor_id"), rs.getString("actor_name") == null ? "" : rs.getString("actor_name"),
+                Optional.ofNullable(rs.getString("from_state")).map(RequestState::valueOf), RequestState.valueOf(rs.getString("to_state")),
+                Optional.ofNullable(rs.getString("reason")));
     }
 
     /** What one user asked for since a time, per media type: requests for movies and books, seasons for series; oldest first. */

@@ -2,6 +2,7 @@ package dev.medianest.features.requests;
 
 import dev.medianest.features.catalog.MediaKeeper.Catalogue;
 import dev.medianest.features.catalog.MediaKeeper.ExternalId;
+import dev.medianest.features.catalog.TitleIds;
 import dev.medianest.features.catalog.TitleType;
 
 import java.net.URI;
@@ -62,6 +63,15 @@ public record RequestedTitle(TitleType type, List<ExternalId> ids, String name, 
             case SERIES -> id(Catalogue.TVDB).or(() -> id(Catalogue.TMDB)).orElseThrow();
             case BOOK -> id(Catalogue.GOODREADS).orElseThrow();
         };
+    }
+
+    /** The ids as a catalog title carries them, to look the title up again or name its page; there is always one. */
+    public TitleIds titleIds() {
+        return new TitleIds(number(Catalogue.TMDB), number(Catalogue.TVDB), id(Catalogue.IMDB).map(ExternalId::value), number(Catalogue.GOODREADS));
+    }
+
+    private OptionalInt number(Catalogue catalogue) {
+        return id(catalogue).map(id -> OptionalInt.of(id.number())).orElse(OptionalInt.empty());
     }
 
     /** A stable text key for the title ("MOVIE:TMDB:438631"), for logs and indexes. */

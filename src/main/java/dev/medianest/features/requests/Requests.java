@@ -202,6 +202,15 @@ public final class Requests {
         });
     }
 
+    /**
+     * The newest step of each request's timeline, by request id, read at once for a list the caller
+     * was given; requests the caller may not see are left out.
+     */
+    public Map<Long, MediaRequest.Transition> lastChanges(Principal who, List<MediaRequest> shown) {
+        List<Long> ids = shown.stream().filter(request -> manages(who) || request.requestedBy(who.user().id())).map(MediaRequest::id).toList();
+        return ids.isEmpty() ? Map.of() : database.read(handle -> store.lastTransitions(handle, ids));
+    }
+
     /** Open requests for a title (for availability badges and the title page), visible to everyone. */
     public List<MediaRequest> openFor(RequestedTitle title, boolean fourK) {
         return database.read(handle -> store.openFor(handle, title, fourK));

@@ -211,6 +211,23 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void the_last_changes_of_a_list_are_each_requests_newest_step_and_leave_out_requests_the_caller_may_not_see() {
+        MediaRequest declined = app.requests().submit(alice, RequestDraft.of(movie(DUNE_PART_TWO, "Dune: Part Two"), false)).request();
+        app.requests().decline(admin, declined.id(), Optional.of("Already on the shelf"));
+        MediaRequest pending = app.requests().submit(alice, RequestDraft.of(movie(DUNE_1984, "Dune"), false)).request();
+        MediaRequest bobs = app.requests().submit(bob, RequestDraft.of(movie(DUNE_2021, "Dune"), false)).request();
+        List<MediaRequest> listed = List.of(app.requests().get(admin, declined.id()), pending, bobs);
+
+        Map<Long, MediaRequest.Transition> alices = app.requests().lastChanges(alice, listed);
+        assertThat(alices).containsOnlyKeys(declined.id(), pending.id());
+        assertThat(alices.get(declined.id())).isEqualTo(app.requests().timeline(alice, declined.id()).getLast());
+        assertThat(alices.get(declined.id()).to()).isEqualTo(RequestState.DECLINED);
+        assertThat(alices.get(pending.id()).to()).isEqualTo(RequestState.PENDING);
+        assertThat(app.requests().lastChanges(admin, listed)).containsOnlyKeys(declined.id(), pending.id(), bobs.id());
+        assertThat(app.requests().lastChanges(admin, List.of())).isEmpty();
+    }
+
+    @Test
     void only_a_requester_cancels_and_only_while_pending() {
         MediaRequest request = app.requests().submit(alice, RequestDraft.of(movie(DUNE_PART_TWO, "Dune: Part Two"), false)).request();
         assertThat(catchThrowableOfType(AppException.class, () -> app.requests().cancel(bob, request.id())).code())
