@@ -97,7 +97,7 @@ sealed interface Target extends AutoCloseable {
         public ServerStatus status(boolean everyone, int limit) {
             Messages.Texts texts = app.messages().in(language);
             List<DownloadBoard.Group> groups = new DownloadAudience(app.requests()::torrentHashesOf)
-                    .visible(principal, new DownloadBoard(app.services()).groups());
+                    .visible(principal, app.downloads().groups());
             List<ServerStatus.Client> clients = new ArrayList<>();
             for (DownloadBoard.Group group : groups) {
                 clients.add(switch (group) {
