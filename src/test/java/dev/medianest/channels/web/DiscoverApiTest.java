@@ -2,6 +2,7 @@ package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeReadarr;
 import dev.medianest.testing.FakeTmdb;
@@ -206,11 +207,8 @@ class DiscoverApiTest {
             // Refused connections are tried three times over 1.25 s (RemoteHttp), longer than a page waits: at first
             // the instance is "not answering in time", then, with its failure kept, "refused".
             assertThat(found.get("problems")).singleElement().satisfies(problem -> assertThat(problem.get("message").asText()).startsWith("Radarr stopped"));
-            JsonNode later = found;
-            for (int i = 0; i < 100 && !later.at("/problems/0/code").asText().equals("remote.unreachable"); i++) {
-                Thread.sleep(50);
-                later = ok(admin.api("GET", SEARCH + "?q=Dune&type=movie"));
-            }
+            JsonNode later = Await.until(() -> ok(admin.api("GET", SEARCH + "?q=Dune&type=movie")),
+                    answer -> answer.at("/problems/0/code").asText().equals("remote.unreachable"));
             assertThat(later.at("/results/0/availability/hd").asText()).isEqualTo("available");
             assertThat(later.get("problems")).singleElement().satisfies(problem -> {
                 assertThat(problem.get("code").asText()).isEqualTo("remote.unreachable");

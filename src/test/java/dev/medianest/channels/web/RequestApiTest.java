@@ -7,6 +7,7 @@ import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
@@ -361,7 +362,7 @@ class RequestApiTest {
     }
 
     @Test
-    void an_approved_request_goes_to_radarr_and_one_radarr_does_not_know_waits_with_the_reason() {
+    void an_approved_request_goes_to_radarr_and_one_radarr_does_not_know_waits_with_the_reason() throws Exception {
         HttpSession erin = member("erin");
         HttpSession admin = admin();
         Reply known = erin.api("POST", "/api/v1/requests", movie(693134, "Dune: Part Two"));
@@ -371,10 +372,10 @@ class RequestApiTest {
         admin.api("POST", "/api/v1/requests/approve", Map.of("ids", List.of(duneId, unknown)));
         app.app().requestDispatcher().sendDue();
 
-        JsonNode dune = await(() -> erin.api("GET", "/api/v1/requests/" + duneId).json(), node -> node.get("state").asText().equals("processing"));
+        JsonNode dune = Await.until(() -> erin.api("GET", "/api/v1/requests/" + duneId).json(), node -> node.get("state").asText().equals("processing"));
         assertThat(dune.get("libraryId").isNull()).isFalse();
         assertThat(dune.get("timeline")).extracting(step -> step.get("to").asText()).containsSubsequence("pending", "approved", "processing");
-        JsonNode waiting = await(() -> erin.api("GET", "/api/v1/requests/" + unknown).json(), node -> !node.get("lastError").isNull());
+        JsonNode waiting = Await.until(() -> erin.api("GET", "/api/v1/requests/" + unknown).json(), node -> !node.get("lastError").isNull());
         assertThat(waiting.get("state").asText()).isEqualTo("approved");
         assertThat(waiting.get("attempts").asInt()).isPositive();
         assertThat(waiting.get("nextAttemptAt").isNull()).isFalse();
@@ -397,23 +398,5 @@ class RequestApiTest {
         Map<String, String> details = new LinkedHashMap<>();
         reply.json().at("/error/details").properties().forEach(entry -> details.put(entry.getKey(), entry.getValue().asText()));
         return details;
-    }
-
-    static <T> T await(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("still not there after 10 s: " + value);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
     }
 }

@@ -3,6 +3,7 @@ package dev.medianest.channels.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.medianest.channels.web.RequestApiTest.await;
 import static dev.medianest.channels.web.RequestApiTest.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,18 +167,18 @@ class RequestPagesTest {
     }
 
     @Test
-    void a_request_being_downloaded_shows_its_progress_and_one_that_cannot_be_sent_shows_why_and_when_it_is_tried_again() {
+    void a_request_being_downloaded_shows_its_progress_and_one_that_cannot_be_sent_shows_why_and_when_it_is_tried_again() throws Exception {
         HttpSession dan = member("dan");
         HttpSession admin = admin();
         long dune = dan.api("POST", "/api/v1/requests", movie(DUNE_PART_TWO, "Dune: Part Two")).json().at("/request/id").asLong();
         long unknown = ask(dan, "A film nobody indexed");
         admin.api("POST", "/api/v1/requests/approve", Map.of("ids", List.of(dune, unknown)));
         app.app().requestDispatcher().sendDue();
-        await(() -> dan.api("GET", "/api/v1/requests/" + dune).json().get("state").asText(), "processing"::equals);
+        Await.until(() -> dan.api("GET", "/api/v1/requests/" + dune).json().get("state").asText(), "processing"::equals);
         radarr.downloading(DUNE_PART_TWO, 0.4);
         app.app().requestDispatcher().reconcile();
 
-        String page = await(() -> dan.get("/requests").body(), body -> body.contains("40.0 %") && body.contains("Next attempt at"));
+        String page = Await.until(() -> dan.get("/requests").body(), body -> body.contains("40.0 %") && body.contains("Next attempt at"));
         assertThat(page).contains("Processing", "<progress id=\"progress-" + dune + "\" max=\"100\" value=\"40\"", "0 of 1 files on disk");
         JsonNode waiting = dan.api("GET", "/api/v1/requests/" + unknown).json();
         assertThat(page).contains(waiting.at("/lastError/message").asText().replace("\"", "&#34;"));
