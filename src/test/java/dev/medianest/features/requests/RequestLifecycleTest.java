@@ -2,11 +2,8 @@ package dev.medianest.features.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.App;
-import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.accounts.Role;
-import dev.medianest.features.accounts.User;
 import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
@@ -18,6 +15,7 @@ import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.Requesters;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.medianest.testing.Requesters.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -77,10 +76,9 @@ class RequestLifecycleTest {
         server = TestApp.start(dataDir, environment, clock);
         app = server.app();
         app.events().subscribe(events::add);
-        User adminUser = app.accounts().findByUsername("admin").orElseThrow();
-        admin = principal(adminUser);
-        alice = principal(member("alice", EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K)));
-        bob = principal(member("bob", EnumSet.of(Permission.REQUEST)));
+        admin = Requesters.admin(app);
+        alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K));
+        bob = Requesters.member(app, admin, "bob", EnumSet.of(Permission.REQUEST));
         addArr(ServiceKind.RADARR, "Radarr", radarr, false);
         addArr(ServiceKind.SONARR, "Sonarr", sonarr, false);
     }
@@ -169,7 +167,7 @@ class RequestLifecycleTest {
 
     @Test
     void auto_approved_requests_are_sent_without_waiting_for_an_admin() {
-        Principal trusted = principal(member("carol", EnumSet.of(Permission.REQUEST, Permission.AUTO_APPROVE)));
+        Principal trusted = Requesters.member(app, admin, "carol", EnumSet.of(Permission.REQUEST, Permission.AUTO_APPROVE));
         MediaRequest request = app.requests().submit(trusted, RequestDraft.of(movie(DUNE_1984, "Dune"), false)).request();
         assertThat(request.state()).isEqualTo(RequestState.APPROVED);
         app.requestDispatcher().sendDue();
@@ -314,18 +312,6 @@ class RequestLifecycleTest {
         assertThat(monitored).containsExactly(1, 2, 3);
         assertThat(sonarr.tagLabels(added.get("tags"))).contains("requester-alice", "requester-bob");
         sonarr.assertAllInSpec();
-    }
-
-    private static RequestedTitle movie(int tmdbId, String name) {
-        return new RequestedTitle(TitleType.MOVIE, List.of(ExternalId.tmdb(tmdbId)), name, OptionalInt.empty(), Optional.empty());
-    }
-
-    private User member(String name, Set<Permission> permissions) {
-        return app.accounts().create(admin.user().id(), new NewUser(name, name, "a long enough password", Role.USER, permissions, false, Optional.empty()));
-    }
-
-    private static Principal principal(User user) {
-        return new Principal(user, user.isAdmin(), user.effectivePermissions(), new Principal.SessionCredential("session", "csrf"));
     }
 
     private void addArr(ServiceKind kind, String name, FakeArrLibrary fake, boolean fourK) {
