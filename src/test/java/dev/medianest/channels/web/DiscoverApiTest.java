@@ -8,8 +8,8 @@ import dev.medianest.testing.FakeReadarr;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.OpenApiContract;
-import dev.medianest.testing.SpecFake;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,7 +200,7 @@ class DiscoverApiTest {
         HttpSession admin = stack.signIn("admin", CONTRACT);
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
         long stopped = stack.app.app().services().create(adminId, DiscoverStack.arr(ServiceKind.RADARR, "Radarr stopped",
-                "http://127.0.0.1:" + SpecFake.freePort(), false)).id();
+                "http://127.0.0.1:" + LoopbackPorts.free(), false)).id();
         try {
             JsonNode found = ok(admin.api("GET", SEARCH + "?q=Dune&type=movie"));
             assertThat(found.at("/results/0/availability/hd").asText()).isEqualTo("available");
@@ -224,7 +224,7 @@ class DiscoverApiTest {
         HttpSession alice = stack.signIn(DiscoverStack.MEMBER, CONTRACT);
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
         var tmdb = stack.app.app().services().list(ServiceKind.TMDB).getFirst();
-        String port = String.valueOf(SpecFake.freePort());
+        String port = String.valueOf(LoopbackPorts.free());
         stack.app.app().services().update(adminId, tmdb.id(), dev.medianest.features.services.ServiceDraft.of(ServiceKind.TMDB, "TMDb",
                 "http://127.0.0.1:" + port, Map.of(), Map.of(), true, false, false, 5));
         try {

@@ -24,10 +24,10 @@ import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeSeerr;
 import dev.medianest.testing.HttpSession;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.Requesters;
 import dev.medianest.testing.OpenApiContract;
-import dev.medianest.testing.SpecFake;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -219,7 +219,7 @@ class WebhookApiTest {
 
     @Test
     void a_grab_for_an_approved_request_that_could_not_be_sent_moves_it_to_processing() {
-        int dead = SpecFake.freePort();
+        int dead = LoopbackPorts.free();
         ServiceInstance radarrInstance = app.services().create(admin.user().id(), ServiceDraft.of(ServiceKind.RADARR, "Radarr",
                 "http://127.0.0.1:" + dead, Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY),
                 true, false, false, 1));
