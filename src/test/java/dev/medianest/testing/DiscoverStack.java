@@ -5,6 +5,7 @@ import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class DiscoverStack implements AutoCloseable {
     public static final String MEMBER = "alice";
     public static final String VIEWER = "victor";
     public static final String PASSWORD = "a long enough password";
+    /** The fakes' "Ultra-HD" quality profile, which {@link #configureUltraHdRadarr()} gives the 4K Radarr. */
+    public static final int ULTRA_HD_PROFILE = 5;
 
     public final FakeTmdb tmdb = FakeTmdb.start();
     public final FakeArrLibrary radarr = FakeArrLibrary.radarr();
@@ -83,6 +86,17 @@ public final class DiscoverStack implements AutoCloseable {
         other.services().create(admin, arr(ServiceKind.SONARR, "Sonarr", sonarr.baseUrl(), false));
         other.services().create(admin, arr(ServiceKind.READARR, "Readarr", readarr.baseUrl(), false));
         return new long[]{hd, fourK};
+    }
+
+    /**
+     * Gives the 4K Radarr its quality profile and root folder, as an admin does in Settings › Services:
+     * a request sent there needs both, and the fakes offer two profiles to choose from.
+     */
+    public void configureUltraHdRadarr() {
+        ServiceInstance uhd = app.app().services().get(radarr4kId);
+        app.app().services().update(Accounts.CONSOLE, uhd.id(), ServiceDraft.of(uhd.kind(), uhd.name(), uhd.baseUrl().toString(),
+                Map.of("qualityProfileId", String.valueOf(ULTRA_HD_PROFILE), "rootFolder", "/movies"),
+                Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
     }
 
     public static ServiceDraft arr(ServiceKind kind, String name, String baseUrl, boolean fourK) {
