@@ -16,7 +16,7 @@ import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HeadlessChromium;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,9 @@ class AssistantBrowserTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
+    @AutoClose
     private static HeadlessChromium chromium;
     private final List<String> browserProblems = new CopyOnWriteArrayList<>();
 
@@ -55,16 +57,6 @@ class AssistantBrowserTest {
                 EnumSet.of(Permission.ASSISTANT, Permission.REQUEST, Permission.REQUEST_4K, Permission.AUTO_APPROVE), false, Optional.empty()));
         stack.configureUltraHdRadarr();
         chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
     }
 
     @Test

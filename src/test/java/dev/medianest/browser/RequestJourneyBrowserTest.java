@@ -10,7 +10,7 @@ import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HeadlessChromium;
 import dev.medianest.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,9 @@ class RequestJourneyBrowserTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
+    @AutoClose
     private static HeadlessChromium chromium;
     private final List<String> browserProblems = new CopyOnWriteArrayList<>();
 
@@ -49,16 +51,6 @@ class RequestJourneyBrowserTest {
     static void start() {
         stack = new DiscoverStack(dataDir);
         chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
     }
 
     @Test

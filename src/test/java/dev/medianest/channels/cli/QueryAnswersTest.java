@@ -15,7 +15,7 @@ import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.LoopbackPorts;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,19 +38,13 @@ class QueryAnswersTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
     static void start() {
         stack = new DiscoverStack(dataDir);
         stack.configureUltraHdRadarr();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
     }
 
     private static Commands.Ran query(String stdin, String... args) {

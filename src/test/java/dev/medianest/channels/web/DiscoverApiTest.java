@@ -11,6 +11,7 @@ import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class DiscoverApiTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
@@ -47,7 +49,6 @@ class DiscoverApiTest {
 
     @AfterAll
     static void stop() {
-        stack.closeAfterCheckingSpecs();
         assertThat(CONTRACT.unexercisedUnder(DISCOVER)).as("discover operations no test called").isEmpty();
         assertThat(CONTRACT.unexercisedUnder(SEARCH)).as("search operations no test called").isEmpty();
         assertThat(CONTRACT.unexercisedUnder(TITLES)).as("title operations no test called").isEmpty();

@@ -4,7 +4,7 @@ import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.ServerSentEvents;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,18 +24,12 @@ class TitleLiveTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
     static void start() {
         stack = new DiscoverStack(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
     }
 
     @Test
