@@ -79,6 +79,7 @@ class RequestsBrowserTest {
         }
         if (radarr != null) {
             radarr.close();
+            radarr.assertAllInSpec();
         }
     }
 

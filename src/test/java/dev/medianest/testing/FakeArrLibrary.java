@@ -107,7 +107,7 @@ public final class FakeArrLibrary implements AutoCloseable {
                 ctx.status(201).json(Map.of("id", nextId.incrementAndGet(), "name", body.get("name").asText(), "commandName",
                         body.get("name").asText(), "status", "queued", "queued", "2024-11-21T08:00:00Z", "trigger", "manual"));
             });
-        }).tolerating(ArrSpecGaps.created(titles), ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.created("/api/v3/tag"),
+        }).tolerating(ArrSpecGaps.movieNotFound(), ArrSpecGaps.created(titles), ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.created("/api/v3/tag"),
                 ArrSpecGaps.commandField("/api/v3/command", "movieIds"), ArrSpecGaps.commandField("/api/v3/command", "seriesId"),
                 ArrSpecGaps.commandField("/api/v3/command", "seasonNumber"));
         this.baseUrl = fake.baseUrl();
@@ -198,7 +198,9 @@ public final class FakeArrLibrary implements AutoCloseable {
     private void lookup(io.javalin.http.Context ctx, int titleId) {
         ObjectNode title = current(titleId);
         if (title == null) {
-            ctx.status(404).json(Map.of("message", "Movie with tmdbId " + titleId + " was not found"));
+            // As Radarr answers an id TMDb does not know (ArrSpecGaps.movieNotFound).
+            ctx.status(500).json(Map.of("message", "Movie with tmdbId " + titleId + " was not found, it may have been removed from TMDb.",
+                    "description", "NzbDrone.Core.Exceptions.MovieNotFoundException"));
         } else {
             ctx.json(title);
         }

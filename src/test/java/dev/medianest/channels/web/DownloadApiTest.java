@@ -218,6 +218,7 @@ class DownloadApiTest {
             for (String hash : java.util.List.of(theirs, others)) {
                 assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
             }
+            radarr.assertAllInSpec();
         }
     }
 

@@ -77,6 +77,8 @@ class RequestApiTest {
         for (String path : PATHS) {
             assertThat(CONTRACT.unexercisedUnder(path)).as("request operations of openapi.json no test called").isEmpty();
         }
+        radarr.assertAllInSpec();
+        sonarr.assertAllInSpec();
     }
 
     static void addArr(TestApp app, ServiceKind kind, FakeArrLibrary fake) {
@@ -380,7 +382,6 @@ class RequestApiTest {
         assertThat(waiting.get("attempts").asInt()).isPositive();
         assertThat(waiting.get("nextAttemptAt").isNull()).isFalse();
         assertThat(waiting.at("/lastError/message").asText()).isNotBlank().doesNotStartWith("[");
-        // No spec check of the fake here: it answers an unknown TMDb id with a 404 the spec does not list.
     }
 
     private static JsonNode standing(JsonNode quota, String type) {

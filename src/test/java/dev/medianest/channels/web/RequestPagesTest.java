@@ -55,6 +55,7 @@ class RequestPagesTest {
     static void stop() {
         app.close();
         radarr.close();
+        radarr.assertAllInSpec();
     }
 
     private static HttpSession member(String base) {
