@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceKind;
 import dev.medianest.integrations.arr.ArrSpecGaps;
 
 import java.util.ArrayList;
@@ -123,6 +125,16 @@ public final class FakeArrLibrary implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * This fake as an admin adds it in Settings › Services: its HD-1080p profile and its root folder,
+     * as the default instance of its kind or as the 4K one.
+     */
+    public ServiceDraft service(String name, boolean fourK) {
+        return ServiceDraft.of(app == App.RADARR ? ServiceKind.RADARR : ServiceKind.SONARR, name, baseUrl,
+                Map.of("qualityProfileId", "4", "rootFolder", app == App.RADARR ? "/movies" : "/tv"), Map.of("apiKey", API_KEY),
+                !fourK, fourK, false, 5);
     }
 
     /** The library ids of the titles it keeps, by TMDb id (Radarr) or TVDB id (Sonarr). */

@@ -180,8 +180,7 @@ class DownloadApiTest {
 
         try (FakeArrLibrary radarr = FakeArrLibrary.radarr()) {
             long actor = admin.api("GET", "/api/v1/me").json().get("id").asLong();
-            ServiceInstance movies = app.app().services().create(actor, ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
-                    Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+            ServiceInstance movies = app.app().services().create(actor, radarr.service("Radarr", false));
             Reply asked = member.api("POST", "/api/v1/requests", Map.of("type", "movie", "ids", Map.of("tmdb", 693134), "title", "Dune: Part Two"));
             assertThat(asked.status()).as(asked.body()).isEqualTo(201);
             long requestId = asked.json().at("/request/id").asLong();

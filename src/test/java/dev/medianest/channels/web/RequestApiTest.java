@@ -5,8 +5,6 @@ import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
-import dev.medianest.features.services.ServiceDraft;
-import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.Await;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HttpSession;
@@ -65,8 +63,8 @@ class RequestApiTest {
         sonarr = FakeArrLibrary.sonarr();
         app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000",
                 "MEDIANEST_REQUESTS_QUOTA_MOVIES", "2", "MEDIANEST_REQUESTS_QUOTA_BOOKS", "0", "MEDIANEST_REQUESTS_QUOTA_DAYS", "7"), CLOCK);
-        addArr(app, ServiceKind.RADARR, radarr);
-        addArr(app, ServiceKind.SONARR, sonarr);
+        app.app().services().create(Accounts.CONSOLE, radarr.service("Radarr", false));
+        app.app().services().create(Accounts.CONSOLE, sonarr.service("Sonarr", false));
     }
 
     @AfterAll
@@ -79,12 +77,6 @@ class RequestApiTest {
         }
         radarr.assertAllInSpec();
         sonarr.assertAllInSpec();
-    }
-
-    static void addArr(TestApp app, ServiceKind kind, FakeArrLibrary fake) {
-        Map<String, String> options = Map.of("qualityProfileId", "4", "rootFolder", kind == ServiceKind.RADARR ? "/movies" : "/tv");
-        app.app().services().create(Accounts.CONSOLE, ServiceDraft.of(kind, kind.displayName(), fake.baseUrl(), options,
-                Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
     }
 
     /** A new account with these permissions, signed in. */

@@ -1,8 +1,8 @@
 package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.medianest.features.accounts.Accounts;
 import dev.medianest.features.accounts.Permission;
-import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.Await;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HttpSession;
@@ -48,7 +48,7 @@ class RequestPagesTest {
         radarr = FakeArrLibrary.radarr();
         app = TestApp.start(dataDir, Map.of("MEDIANEST_SECURITY_API_REQUESTS_PER_MINUTE", "100000", "MEDIANEST_REQUESTS_QUOTA_MOVIES", "3"),
                 MutableClock.startingNow());
-        RequestApiTest.addArr(app, ServiceKind.RADARR, radarr);
+        app.app().services().create(Accounts.CONSOLE, radarr.service("Radarr", false));
     }
 
     @AfterAll

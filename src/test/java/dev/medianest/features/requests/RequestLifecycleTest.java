@@ -8,7 +8,6 @@ import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;
-import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.platform.errors.AppException;
@@ -79,8 +78,8 @@ class RequestLifecycleTest {
         admin = Requesters.admin(app);
         alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K));
         bob = Requesters.member(app, admin, "bob", EnumSet.of(Permission.REQUEST));
-        addArr(ServiceKind.RADARR, "Radarr", radarr, false);
-        addArr(ServiceKind.SONARR, "Sonarr", sonarr, false);
+        app.services().create(admin.user().id(), radarr.service("Radarr", false));
+        app.services().create(admin.user().id(), sonarr.service("Sonarr", false));
     }
 
     /** The database settings; SQLite in the data directory here, PostgreSQL in the subclass. */
@@ -245,7 +244,7 @@ class RequestLifecycleTest {
                 .as("no 4K Radarr yet").isEqualTo(ErrorCode.NO_SUITABLE_SERVICE);
 
         try (FakeArrLibrary radarr4k = FakeArrLibrary.radarr()) {
-            addArr(ServiceKind.RADARR, "Radarr 4K", radarr4k, true);
+            app.services().create(admin.user().id(), radarr4k.service("Radarr 4K", true));
             MediaRequest request = app.requests().submit(alice, RequestDraft.of(movie(DUNE_PART_TWO, "Dune: Part Two"), true)).request();
             app.requests().approve(admin, request.id(), Optional.empty());
             app.requestDispatcher().sendDue();
@@ -270,7 +269,7 @@ class RequestLifecycleTest {
 
         try (FakeArrLibrary back = FakeArrLibrary.radarr()) {
             ServiceInstance instance = app.services().list(ServiceKind.RADARR).getFirst();
-            app.services().update(admin.user().id(), instance.id(), draft(ServiceKind.RADARR, "Radarr", back, false));
+            app.services().update(admin.user().id(), instance.id(), back.service("Radarr", false));
             app.requestDispatcher().sendDue();
             assertThat(back.added()).as("not before the retry is due").isEmpty();
             clock.advance(Duration.ofSeconds(31));
@@ -312,15 +311,5 @@ class RequestLifecycleTest {
         assertThat(monitored).containsExactly(1, 2, 3);
         assertThat(sonarr.tagLabels(added.get("tags"))).contains("requester-alice", "requester-bob");
         sonarr.assertAllInSpec();
-    }
-
-    private void addArr(ServiceKind kind, String name, FakeArrLibrary fake, boolean fourK) {
-        app.services().create(admin.user().id(), draft(kind, name, fake, fourK));
-    }
-
-    private static ServiceDraft draft(ServiceKind kind, String name, FakeArrLibrary fake, boolean fourK) {
-        Map<String, String> options = kind == ServiceKind.RADARR ? Map.of("qualityProfileId", "4", "rootFolder", "/movies")
-                : Map.of("qualityProfileId", "4", "rootFolder", "/tv");
-        return ServiceDraft.of(kind, name, fake.baseUrl(), options, Map.of("apiKey", FakeArrLibrary.API_KEY), !fourK, fourK, false, 5);
     }
 }

@@ -69,8 +69,7 @@ class RequestTrackingTest {
         app.events().subscribe(events::add);
         admin = Requesters.admin(app);
         alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST));
-        app.services().create(admin.user().id(), ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
-                Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+        app.services().create(admin.user().id(), radarr.service("Radarr", false));
     }
 
     @AfterEach
