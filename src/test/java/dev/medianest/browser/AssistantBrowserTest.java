@@ -11,15 +11,12 @@ import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.testing.Await;
-import dev.medianest.features.services.ServiceDraft;
-import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.testing.DiscoverStack;
-import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HeadlessChromium;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -48,7 +44,9 @@ class AssistantBrowserTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
+    @AutoClose
     private static HeadlessChromium chromium;
     private final List<String> browserProblems = new CopyOnWriteArrayList<>();
 
@@ -57,21 +55,8 @@ class AssistantBrowserTest {
         stack = new DiscoverStack(dataDir);
         stack.app.app().accounts().create(Accounts.CONSOLE, new NewUser(CHATTER, "Carol", DiscoverStack.PASSWORD, Role.USER,
                 EnumSet.of(Permission.ASSISTANT, Permission.REQUEST, Permission.REQUEST_4K, Permission.AUTO_APPROVE), false, Optional.empty()));
-        // The 4K Radarr as an admin sets it up: its profile and folder, which a request sent there needs.
-        ServiceInstance uhd = stack.app.app().services().get(stack.radarr4kId);
-        stack.app.app().services().update(Accounts.CONSOLE, uhd.id(), ServiceDraft.of(uhd.kind(), uhd.name(), uhd.baseUrl().toString(),
-                Map.of("qualityProfileId", "5", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
+        stack.configureUltraHdRadarr();
         chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,9 @@ class DiscoverBrowserTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
+    @AutoClose
     private static HeadlessChromium chromium;
     private final List<String> browserProblems = new CopyOnWriteArrayList<>();
 
@@ -44,16 +46,6 @@ class DiscoverBrowserTest {
     static void start() {
         stack = new DiscoverStack(dataDir);
         chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -109,8 +101,6 @@ class DiscoverBrowserTest {
         }
         assertThat(browserProblems).as("console errors, CSP violations and uncaught script errors").isEmpty();
     }
-
-
 
     /** With -Dmedianest.screenshots=DIR, each look's last page is saved there for a person to look at. */
     private static void screenshot(Page page, Look look) {

@@ -1,9 +1,9 @@
 package dev.medianest.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.FilePayload;
 import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.services.ServiceDraft;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +74,10 @@ class DownloadsBrowserTest {
             String name = viewport.name() + "-browser.bin";
             byte[] torrent = TorrentFiles.singleFile(name, TorrentFiles.randomBytes(30_000));
             String hash = TorrentFiles.infoHash(torrent);
-            try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
-                    .setViewportSize(viewport.width(), viewport.height()).setBaseURL(app.baseUrl()))) {
-                context.setDefaultTimeout(15_000);
-                context.onConsoleMessage(message -> {
-                    if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-                        browserProblems.add(viewport.name() + ": " + message.text());
-                    }
-                });
-                context.onWebError(error -> browserProblems.add("uncaught: " + error.error()));
+            try (BrowserContext context = chromium.open(app.baseUrl(), viewport.name(), viewport.width(), viewport.height(), ColorScheme.LIGHT,
+                    browserProblems)) {
                 Page page = context.newPage();
-                page.navigate("/sign-in");
-                page.locator("#username").fill(InitialAdmin.USERNAME);
-                page.locator("#password").fill(TestApp.ADMIN_PASSWORD);
-                page.locator("form[action='/sign-in'] button[type=submit]").click();
-                page.waitForURL(url -> !URI.create(url).getPath().equals("/sign-in"));
+                HeadlessChromium.signIn(page, InitialAdmin.USERNAME, TestApp.ADMIN_PASSWORD);
 
                 page.navigate("/downloads");
                 assertThat(page.locator("h1")).hasText("Downloads");

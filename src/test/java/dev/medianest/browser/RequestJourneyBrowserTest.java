@@ -6,14 +6,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import dev.medianest.features.services.ServiceDraft;
-import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.testing.DiscoverStack;
-import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HeadlessChromium;
 import dev.medianest.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -42,12 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestJourneyBrowserTest {
 
-    private static final int ULTRA_HD_PROFILE = 5;
-
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
+    @AutoClose
     private static HeadlessChromium chromium;
     private final List<String> browserProblems = new CopyOnWriteArrayList<>();
 
@@ -57,23 +53,10 @@ class RequestJourneyBrowserTest {
         chromium = HeadlessChromium.launch();
     }
 
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
-    }
-
     @Test
     void a_4k_request_goes_from_search_to_available_without_a_reload() throws Exception {
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
-        ServiceInstance uhd = stack.app.app().services().get(stack.radarr4kId);
-        stack.app.app().services().update(adminId, uhd.id(), ServiceDraft.of(uhd.kind(), uhd.name(), uhd.baseUrl().toString(),
-                Map.of("qualityProfileId", String.valueOf(ULTRA_HD_PROFILE), "rootFolder", "/movies"),
-                Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
+        stack.configureUltraHdRadarr();
 
         try (BrowserContext phone = chromium.open(stack.app.baseUrl(), "member phone dark", 390, 844, ColorScheme.DARK, browserProblems);
              BrowserContext desktop = chromium.open(stack.app.baseUrl(), "admin desktop light", 1280, 800, ColorScheme.LIGHT, browserProblems)) {
@@ -106,7 +89,7 @@ class RequestJourneyBrowserTest {
             List<JsonNode> added = stack.radarr4k.added();
             assertThat(added).hasSize(1);
             assertThat(added.getFirst().get("tmdbId").asInt()).isEqualTo(FakeTmdb.DUNE);
-            assertThat(added.getFirst().get("qualityProfileId").asInt()).as("the 4K profile").isEqualTo(ULTRA_HD_PROFILE);
+            assertThat(added.getFirst().get("qualityProfileId").asInt()).as("the 4K profile").isEqualTo(DiscoverStack.ULTRA_HD_PROFILE);
             assertThat(stack.radarr4k.tagLabels(added.getFirst().get("tags"))).contains("requester-" + DiscoverStack.MEMBER);
             assertThat(stack.radarr.added()).as("never the HD instance").isEmpty();
 

@@ -10,8 +10,6 @@ import dev.medianest.features.accounts.InitialAdmin;
 import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
-import dev.medianest.features.services.ServiceDraft;
-import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HeadlessChromium;
 import dev.medianest.testing.HttpSession;
@@ -61,8 +59,7 @@ class RequestsBrowserTest {
     static void start() throws Exception {
         radarr = FakeArrLibrary.radarr();
         app = TestApp.start(dataDir, Map.of(), MutableClock.startingNow());
-        app.app().services().create(Accounts.CONSOLE, ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
-                Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+        app.app().services().create(Accounts.CONSOLE, radarr.service("Radarr", false));
         app.app().accounts().create(Accounts.CONSOLE, new NewUser("mia", "Mia Wallace", PASSWORD, Role.USER, EnumSet.of(Permission.REQUEST),
                 false, Optional.empty()));
         chromium = HeadlessChromium.launch();
@@ -79,6 +76,7 @@ class RequestsBrowserTest {
         }
         if (radarr != null) {
             radarr.close();
+            radarr.assertAllInSpec();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.medianest.features.services.ServiceKind;
 import dev.medianest.integrations.qbittorrent.QbittorrentConnector;
 import dev.medianest.integrations.transmission.TransmissionConnector;
 import dev.medianest.platform.http.RemoteHttp;
+import dev.medianest.testing.DaemonProcess;
 import dev.medianest.testing.DebianPackages;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.QbittorrentDaemon;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +33,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +41,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,19 +96,13 @@ class RealTransferTest {
 
     @AfterAll
     void stopEverything() throws Exception {
-        if (tracker != null) {
-            tracker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        DaemonProcess.kill(tracker);
         for (AutoCloseable daemon : new AutoCloseable[] {transmission, qbittorrent}) {
             if (daemon != null) {
                 daemon.close();
             }
         }
-        if (work != null) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        DaemonProcess.delete(work);
     }
 
     @Test
@@ -182,20 +172,10 @@ class RealTransferTest {
         Files.writeString(trackerRoot.resolve("whitelist"), hash + "\n");
         Files.setPosixFilePermissions(trackerRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(trackerRoot.resolve("whitelist"), PosixFilePermissions.fromString("rw-r--r--"));
-        tracker = new ProcessBuilder("/usr/bin/opentracker", "-i", "127.0.0.1", "-p", Integer.toString(trackerPort),
-                "-P", Integer.toString(LoopbackPorts.free()), "-d", trackerRoot.toString(), "-w", "/whitelist")
-                .redirectErrorStream(true).redirectOutput(work.resolve("tracker.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (Socket ignored = new Socket(InetAddress.getByName("127.0.0.1"), trackerPort)) {
-                return;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("opentracker did not listen within 10 s\n" + logs());
-                }
-                Thread.sleep(100);
-            }
-        }
+        tracker = DaemonProcess.start(work, work.resolve("tracker.log"), "/usr/bin/opentracker", "-i", "127.0.0.1",
+                "-p", Integer.toString(trackerPort), "-P", Integer.toString(LoopbackPorts.free()), "-d", trackerRoot.toString(),
+                "-w", "/whitelist");
+        DaemonProcess.awaitPort(tracker, trackerPort, work.resolve("tracker.log"));
     }
 
     private void awaitTrackerSeed(String hash) throws Exception {
@@ -249,13 +229,8 @@ class RealTransferTest {
     }
 
     private String logs() {
-        String tracker = "";
-        try {
-            tracker = Files.exists(work.resolve("tracker.log")) ? Files.readString(work.resolve("tracker.log")) : "";
-        } catch (IOException e) {
-            tracker = e.getMessage();
-        }
-        return "--- tracker.log\n" + tracker + "\n--- transmission\n" + transmission.log() + "\n--- qbittorrent\n" + qbittorrent.log();
+        return "--- tracker.log\n" + DaemonProcess.tail(work.resolve("tracker.log")) + "\n--- transmission\n" + transmission.log()
+                + "\n--- qbittorrent\n" + qbittorrent.log();
     }
 
     private static ServiceInstance instance(ServiceKind kind, String name, int port, String user, String password) {

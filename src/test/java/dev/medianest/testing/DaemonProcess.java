@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * One process of a daemon fixture: started with a throw-away HOME and its output appended to a log,
  * awaited until it listens, killed at the end (its files are deleted next, so there is nothing to save).
  */
-final class DaemonProcess {
+public final class DaemonProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private DaemonProcess() {
     }
 
-    static Process start(Path home, Path log, String... command) throws IOException {
+    public static Process start(Path home, Path log, String... command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HOME", home.toString());
@@ -31,7 +31,7 @@ final class DaemonProcess {
     }
 
     /** Waits until something accepts connections on the loopback port; fails with the log when the process exits or time runs out. */
-    static void awaitPort(Process process, int port, Path log) throws InterruptedException {
+    public static void awaitPort(Process process, int port, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -46,7 +46,7 @@ final class DaemonProcess {
         throw new AssertionError("nothing listens on " + port + " after " + START_TIMEOUT.toSeconds() + " s: " + tail(log));
     }
 
-    static void kill(Process process) {
+    public static void kill(Process process) {
         if (process == null) {
             return;
         }
@@ -57,7 +57,7 @@ final class DaemonProcess {
         }
     }
 
-    static void delete(Path directory) {
+    public static void delete(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }
@@ -69,7 +69,7 @@ final class DaemonProcess {
     }
 
     /** The last few kilobytes of a log, for a failure message. */
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             String text = Files.exists(log) ? Files.readString(log) : "(no log)";
             return text.substring(Math.max(0, text.length() - 4000));

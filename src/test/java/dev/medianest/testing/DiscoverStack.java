@@ -5,6 +5,7 @@ import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class DiscoverStack implements AutoCloseable {
     public static final String MEMBER = "alice";
     public static final String VIEWER = "victor";
     public static final String PASSWORD = "a long enough password";
+    /** The fakes' "Ultra-HD" quality profile, which {@link #configureUltraHdRadarr()} gives the 4K Radarr. */
+    public static final int ULTRA_HD_PROFILE = 5;
 
     public final FakeTmdb tmdb = FakeTmdb.start();
     public final FakeArrLibrary radarr = FakeArrLibrary.radarr();
@@ -83,6 +86,25 @@ public final class DiscoverStack implements AutoCloseable {
         other.services().create(admin, arr(ServiceKind.SONARR, "Sonarr", sonarr.baseUrl(), false));
         other.services().create(admin, arr(ServiceKind.READARR, "Readarr", readarr.baseUrl(), false));
         return new long[]{hd, fourK};
+    }
+
+    /**
+     * Gives the 4K Radarr its quality profile and root folder, as an admin does in Settings › Services:
+     * a request sent there needs both, and the fakes offer two profiles to choose from.
+     */
+    public void configureUltraHdRadarr() {
+        readyToSend(app.app(), radarr4kId);
+    }
+
+    /**
+     * Gives a Radarr of a MediaNest the quality profile (Ultra-HD for a 4K one, else HD-1080p) and
+     * root folder an admin sets in Settings › Services, without which it sends nothing.
+     */
+    public static void readyToSend(dev.medianest.App app, long serviceId) {
+        ServiceInstance radarr = app.services().get(serviceId);
+        app.services().update(Accounts.CONSOLE, radarr.id(), ServiceDraft.of(radarr.kind(), radarr.name(), radarr.baseUrl().toString(),
+                Map.of("qualityProfileId", String.valueOf(radarr.is4k() ? ULTRA_HD_PROFILE : 4), "rootFolder", "/movies"),
+                Map.of("apiKey", FakeArrLibrary.API_KEY), radarr.isDefault(), radarr.is4k(), false, 5));
     }
 
     public static ServiceDraft arr(ServiceKind kind, String name, String baseUrl, boolean fourK) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceKind;
 import dev.medianest.integrations.arr.ArrSpecGaps;
 
 import java.util.ArrayList;
@@ -107,7 +109,7 @@ public final class FakeArrLibrary implements AutoCloseable {
                 ctx.status(201).json(Map.of("id", nextId.incrementAndGet(), "name", body.get("name").asText(), "commandName",
                         body.get("name").asText(), "status", "queued", "queued", "2024-11-21T08:00:00Z", "trigger", "manual"));
             });
-        }).tolerating(ArrSpecGaps.created(titles), ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.created("/api/v3/tag"),
+        }).tolerating(ArrSpecGaps.movieNotFound(), ArrSpecGaps.created(titles), ArrSpecGaps.created("/api/v3/command"), ArrSpecGaps.created("/api/v3/tag"),
                 ArrSpecGaps.commandField("/api/v3/command", "movieIds"), ArrSpecGaps.commandField("/api/v3/command", "seriesId"),
                 ArrSpecGaps.commandField("/api/v3/command", "seasonNumber"));
         this.baseUrl = fake.baseUrl();
@@ -123,6 +125,16 @@ public final class FakeArrLibrary implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * This fake as an admin adds it in Settings › Services: its HD-1080p profile and its root folder,
+     * as the default instance of its kind or as the 4K one.
+     */
+    public ServiceDraft service(String name, boolean fourK) {
+        return ServiceDraft.of(app == App.RADARR ? ServiceKind.RADARR : ServiceKind.SONARR, name, baseUrl,
+                Map.of("qualityProfileId", "4", "rootFolder", app == App.RADARR ? "/movies" : "/tv"), Map.of("apiKey", API_KEY),
+                !fourK, fourK, false, 5);
     }
 
     /** The library ids of the titles it keeps, by TMDb id (Radarr) or TVDB id (Sonarr). */
@@ -198,7 +210,9 @@ public final class FakeArrLibrary implements AutoCloseable {
     private void lookup(io.javalin.http.Context ctx, int titleId) {
         ObjectNode title = current(titleId);
         if (title == null) {
-            ctx.status(404).json(Map.of("message", "Movie with tmdbId " + titleId + " was not found"));
+            // As Radarr answers an id TMDb does not know (ArrSpecGaps.movieNotFound).
+            ctx.status(500).json(Map.of("message", "Movie with tmdbId " + titleId + " was not found, it may have been removed from TMDb.",
+                    "description", "NzbDrone.Core.Exceptions.MovieNotFoundException"));
         } else {
             ctx.json(title);
         }

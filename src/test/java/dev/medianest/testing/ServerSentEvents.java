@@ -25,13 +25,14 @@ public final class ServerSentEvents {
         this.lines = lines;
     }
 
-    /** Opens {@code path} as the holder of this session cookie; fails unless the server answers 200. */
+    /** Opens {@code path} as the holder of this session cookie; fails unless the server answers 200 with an event stream. */
     public static ServerSentEvents open(HttpClient client, String baseUrl, String path, String sessionCookie) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/event-stream")
                 .header("Cookie", "mn_session=" + sessionCookie).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new AssertionError(path + " answered " + response.statusCode() + " instead of a stream");
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
+            throw new AssertionError(path + " answered " + response.statusCode() + " " + type + " instead of an event stream");
         }
         return new ServerSentEvents(new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)));
     }

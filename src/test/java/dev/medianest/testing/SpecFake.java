@@ -130,7 +130,7 @@ public final class SpecFake implements AutoCloseable {
 
     /**
      * Starts the fake on a given port: a service that was down (nothing listening there, see
-     * {@link #freePort()}) comes back at the address MediaNest already has for it.
+     * {@link LoopbackPorts#free()}) comes back at the address MediaNest already has for it.
      */
     public static SpecFake start(String specFile, int port, Consumer<RoutesConfig> routes) {
         return new SpecFake(SPECS.computeIfAbsent(specFile, SpecFake::load), null, port, routes);
@@ -139,15 +139,6 @@ public final class SpecFake implements AutoCloseable {
     /** Starts a fake of a service whose spec is prose, checked by {@code document}. */
     public static SpecFake start(Document document, Consumer<RoutesConfig> routes) {
         return new SpecFake(null, document, 0, routes);
-    }
-
-    /** A loopback port nothing listens on now: calls to it are refused, as to a stopped container. */
-    public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String baseUrl() {

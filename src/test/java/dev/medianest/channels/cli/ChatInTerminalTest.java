@@ -2,7 +2,7 @@ package dev.medianest.channels.cli;
 
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.TmuxSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,18 +24,12 @@ class ChatInTerminalTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static DiscoverStack stack;
 
     @BeforeAll
     static void start() throws Exception {
         stack = new DiscoverStack(Files.createDirectories(dir.resolve("data")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     /**

@@ -7,18 +7,15 @@ import dev.medianest.features.assistant.Conversation;
 import dev.medianest.features.assistant.ReplyChoice;
 import dev.medianest.features.assistant.ReplyStream;
 import dev.medianest.features.assistant.ToolCard;
-import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.integrations.medianest.MediaNestClient;
 import dev.medianest.integrations.medianest.RemoteConversation;
 import dev.medianest.platform.i18n.Language;
-import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.Await;
-import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.LoopbackPorts;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,22 +38,13 @@ class QueryAnswersTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
     static void start() {
         stack = new DiscoverStack(dataDir);
-        // The fakes offer two quality profiles; a request goes through only once the instance names its default.
-        long admin = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
-        stack.app.app().services().update(admin, stack.radarr4kId, ServiceDraft.of(ServiceKind.RADARR, "Radarr 4K", stack.radarr4k.baseUrl(),
-                Map.of("qualityProfileId", "5"), Map.of("apiKey", FakeArrLibrary.API_KEY), false, true, false, 5));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.closeAfterCheckingSpecs();
-        }
+        stack.configureUltraHdRadarr();
     }
 
     private static Commands.Ran query(String stdin, String... args) {

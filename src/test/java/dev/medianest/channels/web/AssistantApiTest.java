@@ -10,6 +10,7 @@ import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ class AssistantApiTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
@@ -53,7 +55,6 @@ class AssistantApiTest {
 
     @AfterAll
     static void stop() {
-        stack.closeAfterCheckingSpecs();
         // The tools' own operations are AssistantToolsApiTest's.
         assertThat(CONTRACT.unexercisedUnder(PATHS)).as("assistant operations of openapi.json no test called")
                 .allMatch(operation -> java.util.Arrays.stream(AssistantToolsApiTest.PATHS).anyMatch(operation::contains));

@@ -7,6 +7,7 @@ import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class AssistantToolsApiTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
     private static HttpSession alice;
     private static HttpSession victor;
@@ -50,7 +52,6 @@ class AssistantToolsApiTest {
 
     @AfterAll
     static void stop() {
-        stack.closeAfterCheckingSpecs();
         for (String path : PATHS) {
             assertThat(CONTRACT.unexercisedUnder(path)).as("assistant operations of openapi.json no test called").isEmpty();
         }

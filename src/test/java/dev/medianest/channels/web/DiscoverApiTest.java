@@ -2,14 +2,16 @@ package dev.medianest.channels.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeReadarr;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.OpenApiContract;
-import dev.medianest.testing.SpecFake;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,7 @@ class DiscoverApiTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
@@ -46,7 +49,6 @@ class DiscoverApiTest {
 
     @AfterAll
     static void stop() {
-        stack.closeAfterCheckingSpecs();
         assertThat(CONTRACT.unexercisedUnder(DISCOVER)).as("discover operations no test called").isEmpty();
         assertThat(CONTRACT.unexercisedUnder(SEARCH)).as("search operations no test called").isEmpty();
         assertThat(CONTRACT.unexercisedUnder(TITLES)).as("title operations no test called").isEmpty();
@@ -199,18 +201,15 @@ class DiscoverApiTest {
         HttpSession admin = stack.signIn("admin", CONTRACT);
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
         long stopped = stack.app.app().services().create(adminId, DiscoverStack.arr(ServiceKind.RADARR, "Radarr stopped",
-                "http://127.0.0.1:" + SpecFake.freePort(), false)).id();
+                "http://127.0.0.1:" + LoopbackPorts.free(), false)).id();
         try {
             JsonNode found = ok(admin.api("GET", SEARCH + "?q=Dune&type=movie"));
             assertThat(found.at("/results/0/availability/hd").asText()).isEqualTo("available");
             // Refused connections are tried three times over 1.25 s (RemoteHttp), longer than a page waits: at first
             // the instance is "not answering in time", then, with its failure kept, "refused".
             assertThat(found.get("problems")).singleElement().satisfies(problem -> assertThat(problem.get("message").asText()).startsWith("Radarr stopped"));
-            JsonNode later = found;
-            for (int i = 0; i < 100 && !later.at("/problems/0/code").asText().equals("remote.unreachable"); i++) {
-                Thread.sleep(50);
-                later = ok(admin.api("GET", SEARCH + "?q=Dune&type=movie"));
-            }
+            JsonNode later = Await.until(() -> ok(admin.api("GET", SEARCH + "?q=Dune&type=movie")),
+                    answer -> answer.at("/problems/0/code").asText().equals("remote.unreachable"));
             assertThat(later.at("/results/0/availability/hd").asText()).isEqualTo("available");
             assertThat(later.get("problems")).singleElement().satisfies(problem -> {
                 assertThat(problem.get("code").asText()).isEqualTo("remote.unreachable");
@@ -226,7 +225,7 @@ class DiscoverApiTest {
         HttpSession alice = stack.signIn(DiscoverStack.MEMBER, CONTRACT);
         long adminId = stack.app.app().accounts().findByUsername("admin").orElseThrow().id();
         var tmdb = stack.app.app().services().list(ServiceKind.TMDB).getFirst();
-        String port = String.valueOf(SpecFake.freePort());
+        String port = String.valueOf(LoopbackPorts.free());
         stack.app.app().services().update(adminId, tmdb.id(), dev.medianest.features.services.ServiceDraft.of(ServiceKind.TMDB, "TMDb",
                 "http://127.0.0.1:" + port, Map.of(), Map.of(), true, false, false, 5));
         try {

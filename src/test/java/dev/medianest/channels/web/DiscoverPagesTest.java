@@ -8,7 +8,7 @@ import dev.medianest.testing.FakeReadarr;
 import dev.medianest.testing.FakeTmdb;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +29,12 @@ class DiscoverPagesTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose("closeAfterCheckingSpecs")
     private static DiscoverStack stack;
 
     @BeforeAll
     static void start() {
         stack = new DiscoverStack(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.closeAfterCheckingSpecs();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Role;
 import dev.medianest.features.services.ServiceKind;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.DiscoverStack;
 import dev.medianest.testing.FakeRadarr;
 import dev.medianest.testing.Fixtures;
@@ -59,7 +60,7 @@ class DiscoverWithoutTmdbTest {
     }
 
     @Test
-    void with_only_the_radarr_lookup_search_and_title_pages_work_and_the_charts_say_they_need_tmdb() {
+    void with_only_the_radarr_lookup_search_and_title_pages_work_and_the_charts_say_they_need_tmdb() throws Exception {
         try (SpecFake radarr = SpecFake.start("radarr-v3.openapi.json", routes -> {
             routes.get("/api/v3/system/status", ctx -> ctx.json(FakeRadarr.STATUS));
             routes.get("/api/v3/health", ctx -> ctx.json(List.of()));
@@ -75,7 +76,8 @@ class DiscoverWithoutTmdbTest {
             String page = admin.get("/discover").body();
             assertThat(page).contains("id=\"discover-search-only\"", "id=\"discover-q\"").doesNotContain("Trending movies", "discover-no-source");
 
-            String results = awaitBadges(admin, "/discover?q=Dune");
+            // The first search may come before Radarr's library was read; the badge is there once it has been.
+            String results = Await.until(() -> admin.get("/discover?q=Dune").body(), body -> body.contains("data-availability=\"available\""));
             assertThat(results).contains("href=\"/title/movie/438631\"", "href=\"/title/movie/693134\"", "data-availability=\"available\"");
 
             Reply chart = admin.api("GET", "/api/v1/discover/trending");
@@ -87,21 +89,6 @@ class DiscoverWithoutTmdbTest {
             assertThat(title).contains("<h1>Dune <span class=\"muted\">(2021)</span></h1>", "id=\"request-card\"");
             radarr.assertAllInSpec();
         }
-    }
-
-    /** The first search may come before Radarr's library was read; the badge is there once it has been. */
-    private static String awaitBadges(HttpSession session, String path) {
-        String body = session.get(path).body();
-        for (int i = 0; i < 200 && !body.contains("data-availability=\"available\""); i++) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            body = session.get(path).body();
-        }
-        return body;
     }
 
     private static HttpSession signIn(TestApp app, String username, String password) {

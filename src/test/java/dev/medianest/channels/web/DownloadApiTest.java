@@ -1,21 +1,18 @@
 package dev.medianest.channels.web;
 
-import java.util.Optional;
-
-import dev.medianest.features.services.ServiceInstance;
-
-import dev.medianest.testing.FakeArrLibrary;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.features.services.ServiceDraft;
+import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.Await;
+import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.OpenApiContract;
 import dev.medianest.testing.QbittorrentDaemon;
+import dev.medianest.testing.ServerSentEvents;
 import dev.medianest.testing.TestApp;
 import dev.medianest.testing.TorrentFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -28,19 +25,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,8 +180,7 @@ class DownloadApiTest {
 
         try (FakeArrLibrary radarr = FakeArrLibrary.radarr()) {
             long actor = admin.api("GET", "/api/v1/me").json().get("id").asLong();
-            ServiceInstance movies = app.app().services().create(actor, ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
-                    Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+            ServiceInstance movies = app.app().services().create(actor, radarr.service("Radarr", false));
             Reply asked = member.api("POST", "/api/v1/requests", Map.of("type", "movie", "ids", Map.of("tmdb", 693134), "title", "Dune: Part Two"));
             assertThat(asked.status()).as(asked.body()).isEqualTo(201);
             long requestId = asked.json().at("/request/id").asLong();
@@ -221,11 +210,14 @@ class DownloadApiTest {
             assertThat(hashes).containsExactly(theirs);
             assertThat(admin.api("GET", PATHS).body()).contains(theirs, others);
 
-            assertThat(member.form("/downloads/" + qbId + "/" + theirs + "/pause", Map.of()).status()).as("read only").isIn(303, 403);
+            Reply refused = member.form("/downloads/" + qbId + "/" + theirs + "/pause", Map.of());
+            assertThat(refused.status()).as("read only: the form sends a member home with a notice").isEqualTo(303);
+            assertThat(refused.header("location")).isEqualTo("/?notice=forbidden");
             assertThat(member.api("POST", PATHS + "/" + qbId + "/torrents/" + theirs + "/pause").status()).isEqualTo(403);
             for (String hash : java.util.List.of(theirs, others)) {
                 assertThat(admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hash + "?deleteData=true").status()).isEqualTo(204);
             }
+            radarr.assertAllInSpec();
         }
     }
 
@@ -261,12 +253,9 @@ class DownloadApiTest {
         logger.addAppender(log);
         HttpClient client = HttpClient.newHttpClient();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/live/downloads?sort=name&dir=asc"))
-                    .header("Accept", "text/event-stream").header("Cookie", "mn_session=" + admin.cookie("mn_session").orElseThrow()).build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-            String first = nextEvent(lines);
+            ServerSentEvents events = ServerSentEvents.open(client, app.baseUrl(), "/live/downloads?sort=name&dir=asc",
+                    admin.cookie("mn_session").orElseThrow());
+            String first = events.next();
             assertThat(first).startsWith("event: swap").contains("id=\"download-groups\"", "dl-group-" + qbId, "data-failed=\"" + deadId + "\"");
 
             byte[] torrent = TorrentFiles.singleFile("live-added.bin", TorrentFiles.randomBytes(5000));
@@ -274,7 +263,7 @@ class DownloadApiTest {
                     "paused", true, "savePath", daemon.data().toString())).status()).isEqualTo(201);
             String changed;
             do {
-                changed = nextEvent(lines);
+                changed = events.next();
             } while (!changed.contains("live-added.bin"));
             assertThat(changed).contains("id=\"dl-group-" + qbId + "\"").doesNotContain("id=\"download-groups\"");
             admin.api("DELETE", PATHS + "/" + qbId + "/torrents/" + hashOf(torrent) + "?deleteData=true");
@@ -284,28 +273,6 @@ class DownloadApiTest {
         Await.until(() -> log.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
                 messages -> messages.contains("downloads polling stopped: no page watches"));
         logger.detachAppender(log);
-    }
-
-    /** Reads one server-sent event (lines up to a blank line), skipping comments; fails after 10 s. */
-    private static String nextEvent(BufferedReader lines) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-            StringBuilder event = new StringBuilder();
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        if (!event.isEmpty()) {
-                            return event.toString();
-                        }
-                    } else if (!line.startsWith(":")) {
-                        event.append(line).append('\n');
-                    }
-                }
-                return event.toString();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
     }
 
     private static int torrentCount(HttpSession admin) {

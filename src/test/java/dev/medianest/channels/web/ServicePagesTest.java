@@ -11,20 +11,15 @@ import dev.medianest.testing.FakeRadarr;
 import dev.medianest.testing.HttpSession;
 import dev.medianest.testing.HttpSession.Reply;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.ServerSentEvents;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -300,13 +294,9 @@ class ServicePagesTest {
 
         HttpClient client = HttpClient.newHttpClient();
         CLOCK.advance(Duration.ofSeconds(1)); // the edit comes after the check, as it does in real time
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/live/dashboard"))
-                .header("Accept", "text/event-stream").header("Cookie", "mn_session=" + admin.cookie("mn_session").orElseThrow()).build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String grid = nextEvent(lines);
+        try {
+            ServerSentEvents events = ServerSentEvents.open(client, app.baseUrl(), "/live/dashboard", admin.cookie("mn_session").orElseThrow());
+            String grid = events.next();
             assertThat(grid).startsWith("event: swap").contains("id=\"service-cards\"", "service-card-" + service.id());
 
             app.app().services().update(1, service.id(), ServiceDraft.of(ServiceKind.RADARR, service.name(), radarr.baseUrl(), Map.of(),
@@ -315,33 +305,11 @@ class ServicePagesTest {
             CompletableFuture.runAsync(() -> app.app().statusJob().runDueRound());
             String card;
             do {
-                card = nextEvent(lines);
+                card = events.next();
             } while (!card.contains("id=\"service-card-" + service.id() + "\" class=\"card service-card state-up\""));
             assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofSeconds(1));
         } finally {
             client.shutdownNow(); // closing the body would wait for the server to end the stream
         }
-    }
-
-    /** Reads one server-sent event (lines up to a blank line), skipping comments. */
-    private static String nextEvent(BufferedReader lines) throws Exception {
-        StringBuilder event = new StringBuilder();
-        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isEmpty() && !event.isEmpty()) {
-                        return event.toString();
-                    }
-                    if (!line.startsWith(":") && !line.isEmpty()) {
-                        event.append(line).append('\n');
-                    }
-                }
-                return event.toString();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        return read.get(10, TimeUnit.SECONDS);
     }
 }

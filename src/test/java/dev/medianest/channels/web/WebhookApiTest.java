@@ -24,10 +24,10 @@ import dev.medianest.features.services.ServiceKind;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeSeerr;
 import dev.medianest.testing.HttpSession;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.Requesters;
 import dev.medianest.testing.OpenApiContract;
-import dev.medianest.testing.SpecFake;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +111,7 @@ class WebhookApiTest {
 
     @Test
     void a_secret_is_shown_once_sealed_at_rest_and_a_new_one_replaces_it() {
-        ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
+        ServiceInstance radarrInstance = addArr("Radarr", radarr);
         HttpSession.Reply issued = adminSession.api("POST", "/api/v1/webhooks/" + radarrInstance.id() + "/secret");
         assertThat(issued.status()).isEqualTo(201);
         String secret = issued.json().get("secret").asText();
@@ -138,7 +138,7 @@ class WebhookApiTest {
 
     @Test
     void forged_and_misdirected_calls_are_refused_logged_without_the_secret_and_change_nothing() {
-        ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
+        ServiceInstance radarrInstance = addArr("Radarr", radarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), radarrInstance.id()).secret();
         MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         int libraryId = radarr.libraryId(DUNE_PART_TWO).orElseThrow();
@@ -169,7 +169,7 @@ class WebhookApiTest {
 
     @Test
     void a_webhook_for_a_movie_nobody_requested_matches_nothing_and_changes_nothing() {
-        ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
+        ServiceInstance radarrInstance = addArr("Radarr", radarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), radarrInstance.id()).secret();
         MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         events.clear();
@@ -189,7 +189,7 @@ class WebhookApiTest {
 
     @Test
     void grab_then_import_follow_the_request_to_available_and_the_download_is_the_requesters() {
-        ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
+        ServiceInstance radarrInstance = addArr("Radarr", radarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), radarrInstance.id()).secret();
         MediaRequest request = approvedAndSent(app, admin, alice, movie(DUNE_PART_TWO, "Dune: Part Two"));
         int libraryId = radarr.libraryId(DUNE_PART_TWO).orElseThrow();
@@ -219,7 +219,7 @@ class WebhookApiTest {
 
     @Test
     void a_grab_for_an_approved_request_that_could_not_be_sent_moves_it_to_processing() {
-        int dead = SpecFake.freePort();
+        int dead = LoopbackPorts.free();
         ServiceInstance radarrInstance = app.services().create(admin.user().id(), ServiceDraft.of(ServiceKind.RADARR, "Radarr",
                 "http://127.0.0.1:" + dead, Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY),
                 true, false, false, 1));
@@ -238,7 +238,7 @@ class WebhookApiTest {
 
     @Test
     void a_sonarr_webhook_concerns_a_series_request_only_for_its_seasons() {
-        ServiceInstance sonarrInstance = addArr(ServiceKind.SONARR, sonarr);
+        ServiceInstance sonarrInstance = addArr("Sonarr", sonarr);
         String secret = app.webhooks().issueSecret(admin.user().id(), sonarrInstance.id()).secret();
         RequestedTitle expanse = new RequestedTitle(TitleType.SERIES, List.of(ExternalId.tvdb(EXPANSE_TVDB), ExternalId.tmdb(63639)),
                 "The Expanse", OptionalInt.of(2015), Optional.empty());
@@ -290,7 +290,7 @@ class WebhookApiTest {
 
     @Test
     void the_webhook_page_tells_what_to_enter_and_shows_a_new_secret_only_once() {
-        ServiceInstance radarrInstance = addArr(ServiceKind.RADARR, radarr);
+        ServiceInstance radarrInstance = addArr("Radarr", radarr);
         String page = adminSession.get("/settings/services/" + radarrInstance.id() + "/webhook").body();
         assertThat(page).contains("/api/v1/webhooks/radarr/" + radarrInstance.id()).contains("Settings › Connect › + › Webhook")
                 .contains("medianest").contains("Make a secret");
@@ -386,11 +386,8 @@ class WebhookApiTest {
                  "issue":null,"comment":null,"extra":[]}""".formatted(type, tmdbId, status, requestId);
     }
 
-    private ServiceInstance addArr(ServiceKind kind, FakeArrLibrary fake) {
-        Map<String, String> options = kind == ServiceKind.RADARR ? Map.of("qualityProfileId", "4", "rootFolder", "/movies")
-                : Map.of("qualityProfileId", "4", "rootFolder", "/tv");
-        return app.services().create(admin.user().id(), ServiceDraft.of(kind, kind.displayName(), fake.baseUrl(), options,
-                Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+    private ServiceInstance addArr(String name, FakeArrLibrary fake) {
+        return app.services().create(admin.user().id(), fake.service(name, false));
     }
 
     private static ListAppender<ILoggingEvent> capture(Class<?> type) {

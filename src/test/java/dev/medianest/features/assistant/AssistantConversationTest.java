@@ -38,16 +38,7 @@ class AssistantConversationTest {
     static void start() {
         stack = new DiscoverStack(dataDir);
         admin = Requesters.admin(stack.app.app());
-        readyToSend(stack.app.app(), stack.radarr4kId, true);
-    }
-
-    /** An instance sends requests once its quality profile and root folder are set, as an admin does in Settings › Services. */
-    private static void readyToSend(dev.medianest.App app, long serviceId, boolean fourK) {
-        dev.medianest.features.services.ServiceInstance uhd = app.services().get(serviceId);
-        long adminId = app.accounts().findByUsername("admin").orElseThrow().id();
-        app.services().update(adminId, uhd.id(), dev.medianest.features.services.ServiceDraft.of(uhd.kind(), uhd.name(), uhd.baseUrl().toString(),
-                Map.of("qualityProfileId", "5", "rootFolder", "/movies"), Map.of("apiKey", dev.medianest.testing.FakeArrLibrary.API_KEY),
-                !fourK, fourK, false, 5));
+        stack.configureUltraHdRadarr();
     }
 
     @AfterAll
@@ -160,7 +151,7 @@ class AssistantConversationTest {
         int before = stack.radarr.added().size();
         try (TestApp first = TestApp.start(ownData, environment, MutableClock.startingNow())) {
             Principal firstAdmin = Requesters.admin(first.app());
-            readyToSend(first.app(), stack.connect(first.app())[0], false);
+            DiscoverStack.readyToSend(first.app(), stack.connect(first.app())[0]);
             Principal uma = trusted(first.app(), firstAdmin, "uma");
             assertThat(first.app().assistant().send(uma, Language.EN, "download Dune: Part Two", ReplyStream.NONE).text())
                     .contains("Dune: Part Two").endsWith("?");

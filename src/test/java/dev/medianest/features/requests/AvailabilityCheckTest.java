@@ -1,11 +1,8 @@
 package dev.medianest.features.requests;
 
 import dev.medianest.App;
-import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.accounts.Role;
-import dev.medianest.features.accounts.User;
 import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.Title;
 import dev.medianest.features.catalog.TitleIds;
@@ -15,9 +12,11 @@ import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.features.services.ServiceProblem;
+import dev.medianest.testing.Await;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.Fixtures;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.Requesters;
 import dev.medianest.testing.SpecFake;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -75,10 +74,8 @@ class AvailabilityCheckTest {
         fakes.add(radarr);
         server = TestApp.start(dataDir, Map.of(), clock);
         app = server.app();
-        User adminUser = app.accounts().findByUsername("admin").orElseThrow();
-        admin = principal(adminUser);
-        alice = principal(app.accounts().create(adminUser.id(), new NewUser("alice", "Alice", "a long enough password", Role.USER,
-                EnumSet.of(Permission.REQUEST), false, Optional.empty())));
+        admin = Requesters.admin(app);
+        alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST));
         addArr(ServiceKind.RADARR, "Radarr", radarr.baseUrl(), false);
     }
 
@@ -107,13 +104,13 @@ class AvailabilityCheckTest {
     @Test
     void an_open_request_shows_as_requested_until_approved_and_then_as_processing() {
         AvailabilityCheck check = check();
-        MediaRequest asked = app.requests().submit(alice, RequestDraft.of(requested(DUNE_PART_TWO, "Dune: Part Two"), false)).request();
+        MediaRequest asked = app.requests().submit(alice, RequestDraft.of(Requesters.movie(DUNE_PART_TWO, "Dune: Part Two"), false)).request();
         assertThat(check.check(List.of(movie(DUNE_PART_TWO))).availability().getFirst().hd()).isEqualTo(REQUESTED);
 
         app.requests().approve(admin, asked.id(), Optional.empty());
         assertThat(check.check(List.of(movie(DUNE_PART_TWO))).availability().getFirst().hd()).isEqualTo(PROCESSING);
 
-        app.requests().decline(admin, app.requests().submit(alice, RequestDraft.of(requested(DUNE_1984, "Dune"), false)).request().id(),
+        app.requests().decline(admin, app.requests().submit(alice, RequestDraft.of(Requesters.movie(DUNE_1984, "Dune"), false)).request().id(),
                 Optional.of("not this one"));
         assertThat(check.check(List.of(movie(DUNE_1984))).availability().getFirst().hd()).as("a declined request is no longer open")
                 .isEqualTo(NOT_REQUESTED);
@@ -139,7 +136,7 @@ class AvailabilityCheckTest {
 
     @Test
     void an_instance_that_is_down_gives_no_badge_and_says_so_while_requests_still_count() {
-        app.requests().submit(alice, RequestDraft.of(requested(DUNE_PART_TWO, "Dune: Part Two"), false));
+        app.requests().submit(alice, RequestDraft.of(Requesters.movie(DUNE_PART_TWO, "Dune: Part Two"), false));
         radarr.goDown();
 
         AvailabilityCheck.Checked checked = check().check(List.of(movie(DUNE_2021), movie(DUNE_PART_TWO)));
@@ -175,7 +172,7 @@ class AvailabilityCheckTest {
                 .extracting(ServiceProblem::messageKey).containsExactly("discover.availability.slow");
 
         answer.countDown();
-        AvailabilityCheck.Checked later = awaitAnswer(check, movie(DUNE_2021));
+        AvailabilityCheck.Checked later = Await.until(() -> check.check(List.of(movie(DUNE_2021))), checked -> checked.problems().isEmpty());
         assertThat(later.availability().getFirst().fourK()).isEqualTo(AVAILABLE);
         assertThat(later.availability().getFirst().hd()).isEqualTo(NOT_REQUESTED);
         slow.assertAllInSpec();
@@ -271,27 +268,9 @@ class AvailabilityCheckTest {
         return new AvailabilityCheck(app.services(), app.requests(), Duration.ofSeconds(5));
     }
 
-    private static AvailabilityCheck.Checked awaitAnswer(AvailabilityCheck check, Title title) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        AvailabilityCheck.Checked checked = check.check(List.of(title));
-        while (!checked.problems().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            checked = check.check(List.of(title));
-        }
-        return checked;
-    }
-
     private static Title movie(int tmdbId) {
         return new Title(TitleType.MOVIE, TitleIds.ofTmdb(tmdbId), "Movie " + tmdbId, null, OptionalInt.empty(), "", Optional.empty(),
                 OptionalDouble.empty(), List.of());
-    }
-
-    private static RequestedTitle requested(int tmdbId, String name) {
-        return new RequestedTitle(TitleType.MOVIE, List.of(ExternalId.tmdb(tmdbId)), name, OptionalInt.empty(), Optional.empty());
-    }
-
-    private static Principal principal(User user) {
-        return new Principal(user, user.isAdmin(), user.effectivePermissions(), new Principal.SessionCredential("session", "csrf"));
     }
 
     private ServiceInstance addArr(ServiceKind kind, String name, String baseUrl, boolean fourK) {

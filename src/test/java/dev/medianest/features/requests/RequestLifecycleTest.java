@@ -2,22 +2,19 @@ package dev.medianest.features.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.medianest.App;
-import dev.medianest.features.accounts.NewUser;
 import dev.medianest.features.accounts.Permission;
 import dev.medianest.features.accounts.Principal;
-import dev.medianest.features.accounts.Role;
-import dev.medianest.features.accounts.User;
 import dev.medianest.features.catalog.MediaKeeper.ExternalId;
 import dev.medianest.features.catalog.TitleType;
 import dev.medianest.features.events.DomainEvent;
 import dev.medianest.features.events.RequestChanged;
-import dev.medianest.features.services.ServiceDraft;
 import dev.medianest.features.services.ServiceInstance;
 import dev.medianest.features.services.ServiceKind;
 import dev.medianest.platform.errors.AppException;
 import dev.medianest.platform.errors.ErrorCode;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.MutableClock;
+import dev.medianest.testing.Requesters;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.medianest.testing.Requesters.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -77,12 +75,11 @@ class RequestLifecycleTest {
         server = TestApp.start(dataDir, environment, clock);
         app = server.app();
         app.events().subscribe(events::add);
-        User adminUser = app.accounts().findByUsername("admin").orElseThrow();
-        admin = principal(adminUser);
-        alice = principal(member("alice", EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K)));
-        bob = principal(member("bob", EnumSet.of(Permission.REQUEST)));
-        addArr(ServiceKind.RADARR, "Radarr", radarr, false);
-        addArr(ServiceKind.SONARR, "Sonarr", sonarr, false);
+        admin = Requesters.admin(app);
+        alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST, Permission.REQUEST_4K));
+        bob = Requesters.member(app, admin, "bob", EnumSet.of(Permission.REQUEST));
+        app.services().create(admin.user().id(), radarr.service("Radarr", false));
+        app.services().create(admin.user().id(), sonarr.service("Sonarr", false));
     }
 
     /** The database settings; SQLite in the data directory here, PostgreSQL in the subclass. */
@@ -169,7 +166,7 @@ class RequestLifecycleTest {
 
     @Test
     void auto_approved_requests_are_sent_without_waiting_for_an_admin() {
-        Principal trusted = principal(member("carol", EnumSet.of(Permission.REQUEST, Permission.AUTO_APPROVE)));
+        Principal trusted = Requesters.member(app, admin, "carol", EnumSet.of(Permission.REQUEST, Permission.AUTO_APPROVE));
         MediaRequest request = app.requests().submit(trusted, RequestDraft.of(movie(DUNE_1984, "Dune"), false)).request();
         assertThat(request.state()).isEqualTo(RequestState.APPROVED);
         app.requestDispatcher().sendDue();
@@ -264,7 +261,7 @@ class RequestLifecycleTest {
                 .as("no 4K Radarr yet").isEqualTo(ErrorCode.NO_SUITABLE_SERVICE);
 
         try (FakeArrLibrary radarr4k = FakeArrLibrary.radarr()) {
-            addArr(ServiceKind.RADARR, "Radarr 4K", radarr4k, true);
+            app.services().create(admin.user().id(), radarr4k.service("Radarr 4K", true));
             MediaRequest request = app.requests().submit(alice, RequestDraft.of(movie(DUNE_PART_TWO, "Dune: Part Two"), true)).request();
             app.requests().approve(admin, request.id(), Optional.empty());
             app.requestDispatcher().sendDue();
@@ -289,7 +286,7 @@ class RequestLifecycleTest {
 
         try (FakeArrLibrary back = FakeArrLibrary.radarr()) {
             ServiceInstance instance = app.services().list(ServiceKind.RADARR).getFirst();
-            app.services().update(admin.user().id(), instance.id(), draft(ServiceKind.RADARR, "Radarr", back, false));
+            app.services().update(admin.user().id(), instance.id(), back.service("Radarr", false));
             app.requestDispatcher().sendDue();
             assertThat(back.added()).as("not before the retry is due").isEmpty();
             clock.advance(Duration.ofSeconds(31));
@@ -331,27 +328,5 @@ class RequestLifecycleTest {
         assertThat(monitored).containsExactly(1, 2, 3);
         assertThat(sonarr.tagLabels(added.get("tags"))).contains("requester-alice", "requester-bob");
         sonarr.assertAllInSpec();
-    }
-
-    private static RequestedTitle movie(int tmdbId, String name) {
-        return new RequestedTitle(TitleType.MOVIE, List.of(ExternalId.tmdb(tmdbId)), name, OptionalInt.empty(), Optional.empty());
-    }
-
-    private User member(String name, Set<Permission> permissions) {
-        return app.accounts().create(admin.user().id(), new NewUser(name, name, "a long enough password", Role.USER, permissions, false, Optional.empty()));
-    }
-
-    private static Principal principal(User user) {
-        return new Principal(user, user.isAdmin(), user.effectivePermissions(), new Principal.SessionCredential("session", "csrf"));
-    }
-
-    private void addArr(ServiceKind kind, String name, FakeArrLibrary fake, boolean fourK) {
-        app.services().create(admin.user().id(), draft(kind, name, fake, fourK));
-    }
-
-    private static ServiceDraft draft(ServiceKind kind, String name, FakeArrLibrary fake, boolean fourK) {
-        Map<String, String> options = kind == ServiceKind.RADARR ? Map.of("qualityProfileId", "4", "rootFolder", "/movies")
-                : Map.of("qualityProfileId", "4", "rootFolder", "/tv");
-        return ServiceDraft.of(kind, name, fake.baseUrl(), options, Map.of("apiKey", FakeArrLibrary.API_KEY), !fourK, fourK, false, 5);
     }
 }

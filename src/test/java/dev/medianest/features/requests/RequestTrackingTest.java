@@ -11,9 +11,9 @@ import dev.medianest.features.services.ServiceKind;
 import dev.medianest.platform.i18n.Language;
 import dev.medianest.testing.FakeArrLibrary;
 import dev.medianest.testing.FakeSeerr;
+import dev.medianest.testing.LoopbackPorts;
 import dev.medianest.testing.MutableClock;
 import dev.medianest.testing.Requesters;
-import dev.medianest.testing.SpecFake;
 import dev.medianest.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +69,7 @@ class RequestTrackingTest {
         app.events().subscribe(events::add);
         admin = Requesters.admin(app);
         alice = Requesters.member(app, admin, "alice", EnumSet.of(Permission.REQUEST));
-        app.services().create(admin.user().id(), ServiceDraft.of(ServiceKind.RADARR, "Radarr", radarr.baseUrl(),
-                Map.of("qualityProfileId", "4", "rootFolder", "/movies"), Map.of("apiKey", FakeArrLibrary.API_KEY), true, false, false, 5));
+        app.services().create(admin.user().id(), radarr.service("Radarr", false));
     }
 
     @AfterEach
@@ -154,7 +153,7 @@ class RequestTrackingTest {
 
     @Test
     void seerr_down_when_approving_keeps_the_request_approved_with_the_reason_and_sends_it_when_seerr_is_back() {
-        int port = SpecFake.freePort();
+        int port = LoopbackPorts.free();
         addSeerr("http://127.0.0.1:" + port, 1);
         MediaRequest request = app.requests().submit(alice, RequestDraft.of(movie(DUNE_PART_TWO, "Dune: Part Two"), false)).request();
         app.requests().approve(admin, request.id(), Optional.empty());

@@ -30,4 +30,13 @@ public final class ArrSpecGaps {
         return new SpecFake.KnownGap("POST", path, "property '" + field + "' is not defined",
                 "src/Radarr.Api.V3/Commands/CommandController.cs: STJson.Deserialize(body, commandType)");
     }
+
+    /**
+     * Radarr answers a TMDb id TMDb does not know with 500 and a MovieNotFoundException body; the spec
+     * lists no error status for the lookup (src/Radarr.Http/ErrorManagement/RadarrErrorPipeline.cs).
+     */
+    public static SpecFake.KnownGap movieNotFound() {
+        return new SpecFake.KnownGap("GET", "/api/v3/movie/lookup/tmdb", "Response status 500 not defined",
+                "src/Radarr.Http/ErrorManagement/RadarrErrorPipeline.cs answers MovieNotFoundException with 500");
+    }
 }

@@ -11,7 +11,7 @@ import dev.medianest.features.assistant.ModelFailure;
 import dev.medianest.features.assistant.ModelFailure.Kind;
 import dev.medianest.testing.FakeLlm;
 import dev.medianest.testing.FakeLlm.Turn;
-import dev.medianest.testing.SpecFake;
+import dev.medianest.testing.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -200,7 +200,7 @@ class ProviderFailureTest {
     @ParameterizedTest
     @EnumSource(Speaker.class)
     void nothing_listening_is_unreachable_at_once(Speaker speaker) {
-        URI nowhere = URI.create("http://127.0.0.1:" + SpecFake.freePort() + (speaker.speaksOpenAi() ? "/v1" : ""));
+        URI nowhere = URI.create("http://127.0.0.1:" + LoopbackPorts.free() + (speaker.speaksOpenAi() ? "/v1" : ""));
         long started = System.nanoTime();
 
         ModelFailure failure = failureOf(new LlmConnector(Speaker.QUICK).open(speaker.settings(nowhere, Duration.ofSeconds(20), 2)), new ArrayList<>());

@@ -96,8 +96,7 @@ class RadarrMoviesTest {
         String notFound = "{\"message\":\"Movie with tmdbId 999999999 was not found, it may have been removed from TMDb.\",\"description\":\"NzbDrone.Core.Exceptions.MovieNotFoundException\"}";
         try (SpecFake radarr = SpecFake.start(RadarrClientTest.SPEC, routes -> routes.get("/api/v3/movie/lookup/tmdb",
                 ctx -> ctx.status(500).contentType("application/json").result(notFound)))
-                .tolerating(new SpecFake.KnownGap("GET", "/api/v3/movie/lookup/tmdb", "Response status 500 not defined",
-                        "src/Radarr.Http/ErrorManagement/RadarrErrorPipeline.cs answers MovieNotFoundException with 500"))) {
+                .tolerating(ArrSpecGaps.movieNotFound())) {
             MediaKeeper movies = connector.mediaKeeper(instance(radarr, DEFAULTS));
             assertThat(movies.find(MediaKeeper.ExternalId.tmdb(999999999))).isEmpty();
             assertThat(movies.find(MediaKeeper.ExternalId.tvdb(81189))).as("Radarr cannot look up TVDB ids").isEmpty();
